@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+// omni — an ahead-of-time compiler toolchain for web projects.
+// One target per compiler stage (docs/ARCHITECTURE.md); a target imports only earlier stages.
+import PackageDescription
+
+let package = Package(
+    name: "omni",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "omni", targets: ["omni"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Stage 0: files, spans, diagnostics and their renderers. No dependencies.
+        .target(name: "OmniBase"),
+        // Stage 1: lexers, parsers and the AST of every input language.
+        .target(name: "OmniSyntax", dependencies: ["OmniBase"]),
+        // The only code that touches disk or runs processes.
+        .target(name: "OmniDriver", dependencies: ["OmniBase", "OmniSyntax"]),
+        // The CLI: thin, calls the driver.
+        .executableTarget(name: "omni", dependencies: [
+            "OmniDriver",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Snapshot helper, fixture loader, inline-annotation parser for tests.
+        .target(name: "OmniTestSupport", dependencies: ["OmniBase"]),
+
+        .testTarget(name: "OmniBaseTests", dependencies: ["OmniBase", "OmniTestSupport"]),
+        .testTarget(name: "OmniSyntaxTests", dependencies: ["OmniSyntax", "OmniTestSupport"]),
+        .testTarget(name: "OmniDriverTests", dependencies: ["OmniDriver", "OmniTestSupport"]),
+        .testTarget(name: "omniTests", dependencies: ["omni", "OmniTestSupport"]),
+        .testTarget(name: "OmniTestSupportTests", dependencies: ["OmniTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// OmniECS — see docs/ARCHITECTURE.md.

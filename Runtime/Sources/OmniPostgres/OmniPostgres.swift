@@ -1,0 +1,1 @@
+// OmniPostgres — see docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// OmniReactive — see docs/ARCHITECTURE.md.

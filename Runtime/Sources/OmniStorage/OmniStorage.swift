@@ -1,0 +1,1 @@
+// OmniStorage — see docs/ARCHITECTURE.md.

@@ -1,0 +1,54 @@
+import Foundation
+import OmniBase
+import Testing
+@testable import OmniDriver
+
+/// Every code has an `omni explain` entry whose example raises that very code.
+@Suite struct ExplainTests {
+    static var checkable: [Explanation] { ExplanationCatalog.all.filter(\.checkable) }
+
+    @Test(arguments: checkable.map(\.code.rawValue))
+    func exampleRaisesItsCode(_ code: String) throws {
+        let entry = try #require(ExplanationCatalog.entry(for: code))
+        let report = Checker.check(files: [(path: entry.exampleFile, bytes: entry.exampleBytes)])
+        #expect(report.diagnostics.contains { $0.code.rawValue == code },
+                "example of \(code) raised \(report.diagnostics.map { "\($0.code): \($0.message)" })")
+        if let fixed = entry.fixed, !fixed.contains("…") {
+            let clean = Checker.check(files: [(path: entry.exampleFile, bytes: Array(fixed.utf8))])
+            #expect(!clean.diagnostics.contains { $0.code.rawValue == code }, "the fixed example of \(code) still raises it")
+        }
+    }
+
+    @Test func codesAreUniqueAndWellFormed() {
+        let codes = ExplanationCatalog.all.map(\.code.rawValue)
+        #expect(Set(codes).count == codes.count)
+        for code in codes {
+            #expect(code.range(of: #"^[EW]\d{4}$"#, options: .regularExpression) != nil, "bad code \(code)")
+        }
+    }
+
+    @Test func everyCodeRaisedByTheFixturesIsExplained() throws {
+        let report = try Checker.check(paths: [fixturesDirectoryPath() + "/diagnostics"])
+        let known = Set(ExplanationCatalog.all.map(\.code))
+        for d in report.diagnostics {
+            #expect(known.contains(d.code), "\(d.code) has no explain entry")
+        }
+    }
+
+    @Test func renderingShowsTitleAndExample() throws {
+        let entry = try #require(ExplanationCatalog.entry(for: "E0201"))
+        let text = ExplanationCatalog.render(entry)
+        #expect(text.hasPrefix("E0201: "))
+        #expect(text.contains("<component name=\"Invalid\">"))
+    }
+}
+
+func fixturesDirectoryPath(filePath: String = #filePath) -> String {
+    var url = URL(fileURLWithPath: filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        let candidate = url.appendingPathComponent("Fixtures").path
+        if FileManager.default.fileExists(atPath: candidate) { return candidate }
+    }
+    return "Fixtures"
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// Runs the built `omni` executable as a user would and checks its output and exit status.
+struct OmniProcess {
+    static var executable: String {
+        // The test bundle lives in the same build folder as the `omni` product.
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return bundle.appendingPathComponent("omni").path
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
+
+func repoFixtures(filePath: String = #filePath) -> String {
+    var url = URL(fileURLWithPath: filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        let candidate = url.appendingPathComponent("Fixtures").path
+        if FileManager.default.fileExists(atPath: candidate) { return candidate }
+    }
+    return "Fixtures"
+}
+
+@Suite struct CLITests {
+    let fixtures = repoFixtures()
+
+    @Test func versionPrints() throws {
+        let r = try OmniProcess.run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    @Test func cleanProjectExitsZero() throws {
+        let r = try OmniProcess.run(["check", fixtures + "/projects/blog"])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    @Test func errorsExitOneWithHumanOutputOnStderr() throws {
+        let r = try OmniProcess.run(["check", fixtures + "/diagnostics/components/unclosed-component.omni"], environment: ["NO_COLOR": "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("error[E0201]"))
+        #expect(r.stderr.contains("unclosed-component.omni:1:1"))
+        #expect(!r.stderr.contains("\u{1B}["))
+    }
+
+    @Test func jsonFollowsTheContract() throws {
+        let r = try OmniProcess.run(["check", "--format", "json", fixtures + "/diagnostics/components/mismatched-tag.omni"])
+        #expect(r.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["errors"] as? Int == diagnostics.count)
+        #expect(summary["files"] as? Int == 1)
+        let d = try #require(diagnostics.first)
+        for key in ["file", "line", "column", "endLine", "endColumn", "severity", "code", "message", "labels", "notes", "help", "fixes"] {
+            #expect(d[key] != nil, "missing \(key)")
+        }
+        #expect(d["code"] as? String == "E0211")
+        #expect(d["line"] as? Int == 6)
+    }
+
+    @Test func githubAnnotations() throws {
+        let r = try OmniProcess.run(["check", "--format", "github", fixtures + "/diagnostics/components/unclosed-component.omni"])
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("::error file="))
+        #expect(r.stdout.contains("title=E0201::"))
+    }
+
+    @Test func denyWarningsAndBadUsage() throws {
+        #expect(try OmniProcess.run(["check", "/no/such/dir"]).status == 2)
+        #expect(try OmniProcess.run(["check", "--format", "xml", fixtures]).status == 2)
+        #expect(try OmniProcess.run(["frobnicate"]).status == 2)
+    }
+
+    @Test func explainKnownAndUnknownCodes() throws {
+        let ok = try OmniProcess.run(["explain", "E0201"])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("E0201"))
+        let lower = try OmniProcess.run(["explain", "e0211"])
+        #expect(lower.status == 0)
+        let bad = try OmniProcess.run(["explain", "E0999"])
+        #expect(bad.status == 2)
+    }
+
+    @Test func dumpTokensAndAST() throws {
+        let file = fixtures + "/projects/blog/components/Counter.omni"
+        let ast = try OmniProcess.run(["dump", "--stage", "ast", file])
+        #expect(ast.status == 0)
+        #expect(ast.stdout.contains("Component Counter @1:1-"))
+        let tokens = try OmniProcess.run(["dump", "--stage", "tokens", file])
+        #expect(tokens.status == 0)
+        #expect(tokens.stdout.contains("TagOpen \"<component\""))
+    }
+}
