@@ -17,8 +17,12 @@ let package = Package(
         .target(name: "OmniBase"),
         // Stage 1: lexers, parsers and the AST of every input language.
         .target(name: "OmniSyntax", dependencies: ["OmniBase"]),
+        // Stage 2: name resolution, type checking, template checks, the dependency analyzer.
+        .target(name: "OmniSema", dependencies: ["OmniBase", "OmniSyntax"]),
+        // Stage 3: the lowered IR, its optimizer (one pass per file) and an evaluator.
+        .target(name: "OmniIR", dependencies: ["OmniBase", "OmniSyntax", "OmniSema"]),
         // The only code that touches disk or runs processes.
-        .target(name: "OmniDriver", dependencies: ["OmniBase", "OmniSyntax"]),
+        .target(name: "OmniDriver", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR"]),
         // The CLI: thin, calls the driver.
         .executableTarget(name: "omni", dependencies: [
             "OmniDriver",
@@ -29,6 +33,8 @@ let package = Package(
 
         .testTarget(name: "OmniBaseTests", dependencies: ["OmniBase", "OmniTestSupport"]),
         .testTarget(name: "OmniSyntaxTests", dependencies: ["OmniSyntax", "OmniTestSupport"]),
+        .testTarget(name: "OmniSemaTests", dependencies: ["OmniSema", "OmniTestSupport"]),
+        .testTarget(name: "OmniIRTests", dependencies: ["OmniIR", "OmniTestSupport"]),
         .testTarget(name: "OmniDriverTests", dependencies: ["OmniDriver", "OmniTestSupport"]),
         .testTarget(name: "omniTests", dependencies: ["omni", "OmniTestSupport"]),
         .testTarget(name: "OmniTestSupportTests", dependencies: ["OmniTestSupport"]),

@@ -40,6 +40,9 @@ let package = Package(
         .target(name: "OmniStorage", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Test helper for OmniStorageTests' crash-safety test: commits a burst of
+        // transactions, printing each committed id, until the test SIGKILLs it.
+        .executableTarget(name: "OmniStorageCrashHelper", dependencies: ["OmniStorage"]),
         // PostgreSQL behind the same protocol; only apps that choose it build it.
         .target(name: "OmniPostgres", dependencies: [
             "OmniStorage",
@@ -60,14 +63,14 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "CompressNIO", package: "compress-nio"),
-        ]),
+        ], exclude: ["README.md"]),
         // The umbrella generated servers import.
         .target(name: "OmniRuntime", dependencies: ["OmniHTTP", "OmniReactive", "OmniECS", "OmniHTML", "OmniStorage"]),
 
         .testTarget(name: "OmniReactiveTests", dependencies: ["OmniReactive"]),
         .testTarget(name: "OmniECSTests", dependencies: ["OmniECS"]),
         .testTarget(name: "OmniHTMLTests", dependencies: ["OmniHTML"]),
-        .testTarget(name: "OmniStorageTests", dependencies: ["OmniStorage"]),
+        .testTarget(name: "OmniStorageTests", dependencies: ["OmniStorage", "OmniStorageCrashHelper"]),
         .testTarget(name: "OmniPostgresTests", dependencies: ["OmniPostgres"]),
         .testTarget(name: "OmniHTTPTests", dependencies: ["OmniHTTP"]),
     ],

@@ -22,7 +22,7 @@ public struct CheckReport: Sendable {
 /// Runs the front end over a set of files. Reading files is the only IO here.
 public enum Checker {
     /// Checks the `.omni` files found under `paths` (directories are walked).
-    public static func check(paths: [String]) throws -> CheckReport {
+    public static func check(paths: [String], policy: WarningPolicy = .init()) throws -> CheckReport {
         let inputs = try SourceDiscovery.inputs(for: paths)
         var loaded: [(String, [UInt8])] = []
         var readFailures: [(Int, String)] = []
@@ -34,7 +34,7 @@ public enum Checker {
                 readFailures.append((i, input.absolutePath))
             }
         }
-        var report = check(files: loaded)
+        var report = check(files: loaded, policy: policy)
         for (i, path) in readFailures {
             report.diagnostics.append(Diagnostic(.error, "E0001", "cannot read `\(path)`", at: .point(FileID(UInt32(i)), 0))
                 .note("check that the file exists and is readable"))
@@ -44,11 +44,11 @@ public enum Checker {
     }
 
     /// Checks in-memory files (display path, bytes), in parallel, reporting in a stable order.
-    public static func check(files: [(path: String, bytes: [UInt8])]) -> CheckReport {
+    public static func check(files: [(path: String, bytes: [UInt8])], policy: WarningPolicy = .init()) -> CheckReport {
         var sources = SourceMap()
         for f in files { sources.add(path: f.path, bytes: f.bytes) }
         let perFile = ParallelMap.map(sources.files) { file in Frontend.check(file) }
-        let diagnostics = sortedDiagnostics(perFile.flatMap { $0 }, sources: sources)
+        let diagnostics = sortedDiagnostics(policy.apply(perFile.flatMap { $0 }), sources: sources)
         return CheckReport(sources: sources, diagnostics: diagnostics, filesChecked: files.count)
     }
 }

@@ -41,13 +41,25 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors for the exit status.")
     var denyWarnings = false
 
+    @Option(name: .customLong("allow"), help: ArgumentHelp("Silence a warning by code (repeatable).", valueName: "CODE"))
+    var allowed: [String] = []
+
+    @Option(name: .customLong("deny"), help: ArgumentHelp("Make a warning an error, by code (repeatable).", valueName: "CODE"))
+    var denied: [String] = []
+
     @Option(help: "Colour human output: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
     func run() throws {
+        let policy = WarningPolicy(allowed: Set(allowed.map { DiagnosticCode($0.uppercased()) }),
+                                   denied: Set(denied.map { DiagnosticCode($0.uppercased()) }), denyAll: denyWarnings)
+        for code in policy.allowed.union(policy.denied) where !code.rawValue.hasPrefix("W") {
+            printError("error: `\(code)` is not a warning code; only warnings (W…) can be allowed or denied")
+            throw ExitCode(2)
+        }
         let report: CheckReport
         do {
-            report = try Checker.check(paths: paths.isEmpty ? ["."] : paths)
+            report = try Checker.check(paths: paths.isEmpty ? ["."] : paths, policy: policy)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

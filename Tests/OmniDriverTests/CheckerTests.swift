@@ -38,10 +38,10 @@ import Testing
         let fm = FileManager.default
         try fm.createDirectory(atPath: dir + "/components", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: dir + "/.omni/build", withIntermediateDirectories: true)
-        fm.createFile(atPath: dir + "/components/B.omni", contents: Data("<component name=\"B\"></component>".utf8))
-        fm.createFile(atPath: dir + "/A.omni", contents: Data("<component name=\"A\"></component>".utf8))
-        fm.createFile(atPath: dir + "/.omni/build/C.omni", contents: Data("junk".utf8))
-        fm.createFile(atPath: dir + "/notes.txt", contents: Data("x".utf8))
+        _ = fm.createFile(atPath: dir + "/components/B.omni", contents: Data("<component name=\"B\"></component>".utf8))
+        _ = fm.createFile(atPath: dir + "/A.omni", contents: Data("<component name=\"A\"></component>".utf8))
+        _ = fm.createFile(atPath: dir + "/.omni/build/C.omni", contents: Data("junk".utf8))
+        _ = fm.createFile(atPath: dir + "/notes.txt", contents: Data("x".utf8))
         defer { try? fm.removeItem(atPath: dir) }
         let inputs = try SourceDiscovery.inputs(for: [dir])
         #expect(inputs.map(\.displayPath) == ["A.omni", "components/B.omni"])

@@ -1,5 +1,6 @@
 import Foundation
 import OmniBase
+import OmniTestSupport
 import Testing
 @testable import OmniDriver
 
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func everyCodeRaisedByTheFixturesIsExplained() throws {
-        let report = try Checker.check(paths: [fixturesDirectoryPath() + "/diagnostics"])
+        let report = try Checker.check(paths: [fixturesDirectory() + "/diagnostics"])
         let known = Set(ExplanationCatalog.all.map(\.code))
         for d in report.diagnostics {
             #expect(known.contains(d.code), "\(d.code) has no explain entry")
@@ -41,14 +42,4 @@ import Testing
         #expect(text.hasPrefix("E0201: "))
         #expect(text.contains("<component name=\"Invalid\">"))
     }
-}
-
-func fixturesDirectoryPath(filePath: String = #filePath) -> String {
-    var url = URL(fileURLWithPath: filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        let candidate = url.appendingPathComponent("Fixtures").path
-        if FileManager.default.fileExists(atPath: candidate) { return candidate }
-    }
-    return "Fixtures"
 }

@@ -1,5 +1,6 @@
 import Foundation
 import OmniBase
+import OmniTestSupport
 import Testing
 @testable import OmniDriver
 
@@ -19,7 +20,7 @@ struct SeededRNG: RandomNumberGenerator {
 /// must terminate, never trap, and keep every diagnostic span inside the file.
 @Suite struct FrontendFuzzTests {
     static func corpus() -> [[UInt8]] {
-        let root = fixturesDirectoryPath()
+        let root = fixturesDirectory()
         var files: [[UInt8]] = []
         if let walker = FileManager.default.enumerator(atPath: root) {
             while let rel = walker.nextObject() as? String {
@@ -81,7 +82,7 @@ struct SeededRNG: RandomNumberGenerator {
         }
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func mutatedFixturesNeverTrap() {
         var rng = SeededRNG(state: 0x0DDB_A11)
         let corpus = Self.corpus()
@@ -96,7 +97,7 @@ struct SeededRNG: RandomNumberGenerator {
         #expect(mutants >= 1000)
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func randomBytesAndEdgeCases() {
         var rng = SeededRNG(state: 42)
         Self.checkTerminatesCleanly([])
@@ -112,18 +113,32 @@ struct SeededRNG: RandomNumberGenerator {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
-    func hugeInputsStayBounded() {
-        let wrap = { (script: String) in Array("<component name=\"A\"><script>\n\(script)\n</script></component>".utf8) }
-        Self.checkTerminatesCleanly(wrap("const x = " + String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000)))
-        Self.checkTerminatesCleanly(wrap("const x = " + String(repeating: "[", count: 20_000)))
-        Self.checkTerminatesCleanly(wrap(String(repeating: "{", count: 20_000)))
-        Self.checkTerminatesCleanly(wrap("const x = " + String(repeating: "!", count: 20_000) + "y"))
-        Self.checkTerminatesCleanly(wrap(String(repeating: "if (a) ", count: 20_000) + "b()"))
-        Self.checkTerminatesCleanly(Array(("<component name=\"A\"><template>" + String(repeating: "<div>", count: 20_000)).utf8))
-        Self.checkTerminatesCleanly(Array(("<component name=\"A\"><template>" + String(repeating: "{#each xs as x}", count: 20_000)).utf8))
-        let longScript = (0..<50_000).map { "const v\($0) = \($0) * 2 + f(v\($0 == 0 ? 0 : $0 - 1))" }.joined(separator: "\n")
-        let report = Checker.check(files: [(path: "Long.omni", bytes: wrap(longScript))])
+    static let wrap = { (script: String) in Array("<component name=\"A\"><script>\n\(script)\n</script></component>".utf8) }
+
+    /// 20,000-deep nesting of every kind. The time limit catches a hang, not slowness.
+    static let deepInputs: [String: [UInt8]] = [
+        "parentheses": wrap("const x = " + String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000)),
+        "brackets": wrap("const x = " + String(repeating: "[", count: 20_000)),
+        "braces": wrap(String(repeating: "{", count: 20_000)),
+        "bangs": wrap("const x = " + String(repeating: "!", count: 20_000) + "y"),
+        "arrows": wrap("const f = " + String(repeating: "x => ", count: 20_000) + "x"),
+        "ifs": wrap(String(repeating: "if (a) ", count: 20_000) + "b()"),
+        "elements": Array(("<component name=\"A\"><template>" + String(repeating: "<div>", count: 20_000)).utf8),
+        "eaches": Array(("<component name=\"A\"><template>" + String(repeating: "{#each xs as x}", count: 20_000)).utf8),
+        "interpolations": Array(("<component name=\"A\"><template>" + String(repeating: "{(", count: 20_000)).utf8),
+    ]
+
+    @Test(.timeLimit(.minutes(5)), arguments: deepInputs.keys.sorted())
+    func deepNestingStaysBounded(_ name: String) throws {
+        let input = try #require(Self.deepInputs[name])
+        Self.checkTerminatesCleanly(input)
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func fiftyThousandLineScript() {
+        let longScript = "function f(x: number): number { return x }\n"
+            + (0..<50_000).map { "const v\($0) = \($0) * 2 + f(\($0 == 0 ? "1" : "v\($0 - 1)"))" }.joined(separator: "\n")
+        let report = Checker.check(files: [(path: "Long.omni", bytes: Self.wrap(longScript))])
         #expect(report.errorCount == 0, "\(report.diagnostics.prefix(3).map(\.message))")
     }
 }

@@ -33,7 +33,7 @@ extension HTMLWriter {
         let n = src.count
         while i < n, !HTMLEscape.needsEscape(src[i], mask) { i += 1 }
         if i == n {
-            bytes.append(contentsOf: src)
+            storage.append(contentsOf: src)
             return
         }
         var runStart = 0
@@ -41,7 +41,7 @@ extension HTMLWriter {
             let b = src[i]
             if HTMLEscape.needsEscape(b, mask) {
                 if runStart < i {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i]))
+                    storage.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i]))
                 }
                 appendEntity(for: b)
                 runStart = i + 1
@@ -49,7 +49,7 @@ extension HTMLWriter {
             i += 1
         }
         if runStart < n {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<n]))
+            storage.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<n]))
         }
     }
 

@@ -6,7 +6,7 @@ extension HTMLWriter {
     /// Appends the decimal digits of `value` without allocating.
     public mutating func int(_ value: Int) {
         if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
+            storage.append(UInt8(ascii: "-"))
         }
         unsigned(value.magnitude)
     }
@@ -21,7 +21,7 @@ extension HTMLWriter {
                 buf[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
                 v /= 10
             } while v != 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<20]))
+            storage.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<20]))
         }
     }
 
@@ -38,7 +38,7 @@ extension HTMLWriter {
             int(Int(value))
             return
         }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { storage.append(UInt8(ascii: "-")) }
         // Swift's description gives the shortest round-trip digits; re-lay them out JS-style.
         // Descriptions of at most 15 bytes are small strings and allocate nothing.
         var text = value.magnitude.description
@@ -83,26 +83,26 @@ extension HTMLWriter {
             let n = pointPosition + exponent
             let all = UnsafeBufferPointer(rebasing: digits[0..<k])
             if k <= n && n <= 21 {
-                bytes.append(contentsOf: all)
-                for _ in 0..<(n - k) { bytes.append(UInt8(ascii: "0")) }
+                storage.append(contentsOf: all)
+                for _ in 0..<(n - k) { storage.append(UInt8(ascii: "0")) }
             } else if 0 < n && n <= 21 {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[0..<n]))
-                bytes.append(UInt8(ascii: "."))
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[n..<k]))
+                storage.append(contentsOf: UnsafeBufferPointer(rebasing: digits[0..<n]))
+                storage.append(UInt8(ascii: "."))
+                storage.append(contentsOf: UnsafeBufferPointer(rebasing: digits[n..<k]))
             } else if -6 < n && n <= 0 {
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(UInt8(ascii: "."))
-                for _ in 0..<(-n) { bytes.append(UInt8(ascii: "0")) }
-                bytes.append(contentsOf: all)
+                storage.append(UInt8(ascii: "0"))
+                storage.append(UInt8(ascii: "."))
+                for _ in 0..<(-n) { storage.append(UInt8(ascii: "0")) }
+                storage.append(contentsOf: all)
             } else {
-                bytes.append(digits[0])
+                storage.append(digits[0])
                 if k > 1 {
-                    bytes.append(UInt8(ascii: "."))
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[1..<k]))
+                    storage.append(UInt8(ascii: "."))
+                    storage.append(contentsOf: UnsafeBufferPointer(rebasing: digits[1..<k]))
                 }
-                bytes.append(UInt8(ascii: "e"))
+                storage.append(UInt8(ascii: "e"))
                 let e = n - 1
-                bytes.append(e < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+                storage.append(e < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
                 unsigned(UInt(e.magnitude))
             }
         }

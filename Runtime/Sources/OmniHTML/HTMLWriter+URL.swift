@@ -16,7 +16,7 @@ extension HTMLWriter {
     public mutating func url(_ name: StaticString, _ value: String) {
         openAttribute(name)
         urlValue(value)
-        bytes.append(UInt8(ascii: "\""))
+        storage.append(UInt8(ascii: "\""))
     }
 
     /// Appends a whole URL inside a quoted attribute whose quotes the generated code writes
@@ -25,7 +25,7 @@ extension HTMLWriter {
         if HTMLWriter.isSafeURL(value) {
             appendEscaped(value, mask: HTMLEscape.attributeMask)
         } else {
-            bytes.append(UInt8(ascii: "#"))
+            storage.append(UInt8(ascii: "#"))
         }
     }
 
@@ -39,11 +39,11 @@ extension HTMLWriter {
         s.withUTF8 { src in
             for b in src {
                 if HTMLWriter.isUnreserved(b) {
-                    bytes.append(b)
+                    storage.append(b)
                 } else {
-                    bytes.append(UInt8(ascii: "%"))
-                    bytes.append(HTMLWriter.hexDigits[Int(b >> 4)])
-                    bytes.append(HTMLWriter.hexDigits[Int(b & 0xF)])
+                    storage.append(UInt8(ascii: "%"))
+                    storage.append(HTMLWriter.hexDigits[Int(b >> 4)])
+                    storage.append(HTMLWriter.hexDigits[Int(b & 0xF)])
                 }
             }
         }

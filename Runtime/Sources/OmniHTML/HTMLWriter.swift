@@ -27,34 +27,37 @@
 /// `HTMLWriter` is a value type with no shared state, so it is `Sendable`; each render
 /// owns its writer.
 public struct HTMLWriter: Sendable {
+    /// The buffer; internal so that `raw(_:)` can be inlined into generated code.
+    @usableFromInline var storage: [UInt8]
+
     /// The bytes written so far (UTF-8).
-    public private(set) var bytes: [UInt8]
+    @inlinable public var bytes: [UInt8] { storage }
 
     /// Creates an empty writer that reserves `capacity` bytes up front.
     ///
     /// Pick a capacity near the size of a typical page for the template (the generated code
     /// passes a per-template estimate) so that rendering does not reallocate.
     public init(capacity: Int = 4096) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        storage = []
+        storage.reserveCapacity(capacity)
     }
 
     /// The number of bytes written so far.
-    @inlinable public var count: Int { bytes.count }
+    @inlinable public var count: Int { storage.count }
 
     /// Removes everything written but keeps the capacity, so one writer can be reused.
     public mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+        storage.removeAll(keepingCapacity: true)
     }
 
     /// Takes the written bytes out of the writer, leaving it empty.
     public mutating func finish() -> [UInt8] {
-        defer { bytes = [] }
-        return bytes
+        defer { storage = [] }
+        return storage
     }
 
     /// The written bytes decoded as a `String` (for tests and small fragments).
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var string: String { String(decoding: storage, as: UTF8.self) }
 
     // MARK: - Trusted output
 
@@ -64,9 +67,9 @@ public struct HTMLWriter: Sendable {
     @inlinable
     public mutating func raw(_ markup: StaticString) {
         if markup.hasPointerRepresentation {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
+            storage.append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
         } else {
-            markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            markup.withUTF8Buffer { storage.append(contentsOf: $0) }
         }
     }
 
@@ -76,12 +79,12 @@ public struct HTMLWriter: Sendable {
     /// already safe markup. Everything else goes through an escaping method.
     public mutating func rawTrusted(_ html: String) {
         var html = html
-        html.withUTF8 { bytes.append(contentsOf: $0) }
+        html.withUTF8 { storage.append(contentsOf: $0) }
     }
 
     /// Appends bytes verbatim (for example another writer's output, or a cached fragment).
     public mutating func rawTrusted(bytes other: some Sequence<UInt8>) {
-        bytes.append(contentsOf: other)
+        storage.append(contentsOf: other)
     }
 
     // MARK: - Text and attributes
@@ -99,27 +102,27 @@ public struct HTMLWriter: Sendable {
     public mutating func attribute(_ name: StaticString, _ value: String) {
         openAttribute(name)
         appendEscaped(value, mask: HTMLEscape.attributeMask)
-        bytes.append(UInt8(ascii: "\""))
+        storage.append(UInt8(ascii: "\""))
     }
 
     /// Appends ` name="value"` for an integer value.
     public mutating func attribute(_ name: StaticString, _ value: Int) {
         openAttribute(name)
         int(value)
-        bytes.append(UInt8(ascii: "\""))
+        storage.append(UInt8(ascii: "\""))
     }
 
     /// Appends ` name="value"` for a number, formatted as JavaScript would print it.
     public mutating func attribute(_ name: StaticString, _ value: Double) {
         openAttribute(name)
         number(value)
-        bytes.append(UInt8(ascii: "\""))
+        storage.append(UInt8(ascii: "\""))
     }
 
     /// Appends ` name` when `present` is true and nothing otherwise (`disabled`, `checked`, …).
     public mutating func booleanAttribute(_ name: StaticString, _ present: Bool) {
         guard present else { return }
-        bytes.append(UInt8(ascii: " "))
+        storage.append(UInt8(ascii: " "))
         raw(name)
     }
 
@@ -143,12 +146,12 @@ public struct HTMLWriter: Sendable {
             while i < src.count {
                 let b = src[i]
                 if b == UInt8(ascii: "<") {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i]))
+                    storage.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i]))
                     raw("\\u003c")
                     i += 1
                     runStart = i
                 } else if b == 0xE2, i + 2 < src.count, src[i + 1] == 0x80, src[i + 2] == 0xA8 || src[i + 2] == 0xA9 {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i]))
+                    storage.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i]))
                     raw(src[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                     i += 3
                     runStart = i
@@ -156,15 +159,15 @@ public struct HTMLWriter: Sendable {
                     i += 1
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<src.count]))
+            storage.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<src.count]))
         }
     }
 
     @inline(__always)
     mutating func openAttribute(_ name: StaticString) {
-        bytes.append(UInt8(ascii: " "))
+        storage.append(UInt8(ascii: " "))
         raw(name)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        storage.append(UInt8(ascii: "="))
+        storage.append(UInt8(ascii: "\""))
     }
 }

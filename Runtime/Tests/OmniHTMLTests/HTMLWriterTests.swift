@@ -127,7 +127,7 @@ private func render(_ body: (inout HTMLWriter) -> Void) -> String {
         (0.001, "0.001"), (0.000001, "0.000001"), (1e-7, "1e-7"), (1.5e-7, "1.5e-7"), (1e21, "1e+21"),
         (1.25e25, "1.25e+25"), (1e20, "100000000000000000000"), (12345678901234567890.0, "12345678901234567000"),
         (Double.nan, "NaN"), (Double.infinity, "Infinity"), (-Double.infinity, "-Infinity"),
-        (-0.5, "-0.5"), (1.0 / 3.0, "0.3333333333333333"), (5e-324, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"),
+        (-0.5, "-0.5"), (1.0 / 3.0, "0.3333333333333333"), (Double.leastNonzeroMagnitude, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"),
     ])
     func numbersMatchJavaScript(_ value: Double, _ expected: String) {
         #expect(render { $0.number(value) } == expected)

@@ -12,22 +12,14 @@
 /// - default-ignorable characters (zero-width space, joiners, BOM, variation selectors) take 0
 ///   and are not printed;
 /// - control characters are shown as their Unicode control pictures (`␀`, `␛`, `␡`), C1
-///   controls and invalid UTF-8 as U+FFFD, bidirectional overrides as `\u{202E}`, so a
+///   controls and invalid UTF-8 as U+FFFD, bidirectional overrides and U+2028/U+2029 as
+///   `\u{202E}`, so a
 ///   source line can never emit a terminal escape sequence or reorder the output;
 /// - everything else takes 1 (East Asian Ambiguous characters are treated as narrow).
 ///
 /// The East Asian Width table approximates UAX #11 (W and F ranges of Unicode 15.1); emoji
 /// come from the standard library's `isEmojiPresentation`.
 enum DisplayWidth {
-    /// The terminal width of a string printed on its own, e.g. a label (tabs count as 1).
-    static func of(_ text: String) -> Int {
-        var width = 0
-        for cluster in text {
-            width += display(Array(cluster.unicodeScalars)[...], column: width, tabWidth: 1).width
-        }
-        return width
-    }
-
     /// What to print for one grapheme cluster that starts at display column `column`, and
     /// how many columns it takes.
     static func display(_ cluster: ArraySlice<Unicode.Scalar>, column: Int, tabWidth: Int) -> (text: String, width: Int) {
@@ -49,13 +41,14 @@ enum DisplayWidth {
     }
 
     /// A printable stand-in for a scalar that must not reach a terminal as is, or nil.
-    /// C0 controls and DEL become control pictures, C1 controls U+FFFD, bidi controls `\u{…}`.
+    /// C0 controls and DEL become control pictures, C1 controls U+FFFD, bidi controls and
+    /// the Unicode line and paragraph separators `\u{…}`.
     static func visibleControl(_ s: Unicode.Scalar) -> String? {
         let v = s.value
         if v < 0x20 { return String(Character(Unicode.Scalar(0x2400 + v) ?? "\u{FFFD}")) }
         if v == 0x7F { return "\u{2421}" }
         if v >= 0x80 && v < 0xA0 { return "\u{FFFD}" }
-        if isBidiControl(v) { return "\\u{" + String(v, radix: 16, uppercase: true) + "}" }
+        if isBidiControl(v) || v == 0x2028 || v == 0x2029 { return "\\u{" + String(v, radix: 16, uppercase: true) + "}" }
         return nil
     }
 
@@ -107,9 +100,10 @@ struct DecodedScalar: Sendable {
     var scalar: Unicode.Scalar
     var bytes: Range<Int>
 
-    /// Decodes `bytes[range]`. Segmentation matches `LineIndex`'s column count: a lead byte
-    /// and the continuation bytes after it form one scalar; an invalid segment becomes one
-    /// U+FFFD, so columns and display cells never drift apart.
+    /// Decodes `bytes[range]`: a lead byte and the continuation bytes after it form one
+    /// scalar, an invalid segment becomes one U+FFFD. This matches `LineIndex`'s column count
+    /// (one column per non-continuation byte), except for a run of continuation bytes with no
+    /// lead byte: LineIndex counts it as nothing, here it is shown as one U+FFFD.
     static func decode(_ bytes: [UInt8], _ range: Range<Int>) -> [DecodedScalar] {
         var out: [DecodedScalar] = []
         out.reserveCapacity(range.count)

@@ -60,9 +60,17 @@ extension HumanRenderer {
         let bytes = file.bytes, lines = file.lines
         let first = edits.first?.range.lowerBound ?? 0
         let last = edits.map(\.range.upperBound).max() ?? first
-        let firstLine = lines.line(of: first), lastLine = lines.line(of: last)
+        let firstLine = lines.line(of: first)
+        var lastLine = lines.line(of: last)
         let regionStart = lines.byteRange(ofLine: firstLine, in: bytes).lowerBound
-        let regionEnd = max(lines.byteRange(ofLine: lastLine, in: bytes).upperBound, last)
+        var regionEnd = max(lines.byteRange(ofLine: lastLine, in: bytes).upperBound, last)
+        // Edits that end just after a line break (e.g. deleting whole lines) do not touch
+        // the next line: the region ends with that line break instead.
+        let endsWithBreak = lastLine > firstLine && last == lines.starts[lastLine - 1]
+        if endsWithBreak {
+            lastLine -= 1
+            regionEnd = last
+        }
 
         var new: [UInt8] = []
         var inserted: [(bytes: Range<Int>, marker: Character)] = []
@@ -75,8 +83,12 @@ extension HumanRenderer {
             cursor = edit.range.upperBound
         }
         new += bytes[min(cursor, regionEnd)..<regionEnd]
+        if endsWithBreak, let end = new.last, end == UInt8(ascii: "\n") || end == UInt8(ascii: "\r") {
+            new.removeLast()
+            if new.last == UInt8(ascii: "\r"), end == UInt8(ascii: "\n") { new.removeLast() }
+        }
         let newLines = LineIndex(new)
-        let added = (1...newLines.lineCount).map {
+        let added = endsWithBreak && new.isEmpty ? [] : (1...newLines.lineCount).map {
             LineLayout(bytes: new, range: newLines.byteRange(ofLine: $0, in: new), tabWidth: tabWidth)
         }
 

@@ -12,12 +12,12 @@
 ///    |                    |         this is a `string`
 ///    |                    this is a `number`
 ///    |
-///    = note: …
+///    = note: `+` adds two numbers or joins two strings, never a mix
 ///    = help: use a template literal: `${count()}${name()}`
-/// help: replace with `name`
+/// help: use a template literal
 ///    |
-///  5 |     const result = count() + name
-///    |                              ~~~~
+///  5 |     const result = `${count()}${name()}`
+///    |                    ~~~~~~~~~~~~~~~~~~~~~
 /// ```
 ///
 /// Layout rules:

@@ -112,6 +112,8 @@ extension [StyledLine] {
 /// A row of single-column cells that annotation lines are drawn on (carets, connectors,
 /// lanes, labels). A string put at a column fills one cell per character; a label is always
 /// the last thing on its row, so its wide characters cannot push anything out of place.
+/// Cells nobody wrote are unstyled blanks; a space written with a style (inside a label)
+/// keeps it, so a label is one coloured run.
 struct CellRow: Sendable {
     private(set) var cells: [(character: Character, style: Style)] = []
 
@@ -138,7 +140,7 @@ struct CellRow: Sendable {
     /// The row as styled text, padded with blanks (never trimmed) to at least `width` cells.
     func styled(paddedTo width: Int) -> StyledLine {
         var line = StyledLine()
-        for cell in cells { line.append(String(cell.character), cell.character == " " ? .plain : cell.style) }
+        for cell in cells { line.append(String(cell.character), cell.style) }
         if cells.count < width { line.append(String(repeating: " ", count: width - cells.count)) }
         return line
     }
@@ -148,9 +150,7 @@ struct CellRow: Sendable {
         var end = cells.count
         while end > 0, cells[end - 1].character == " " { end -= 1 }
         var line = StyledLine()
-        for cell in cells[..<end] {
-            line.append(String(cell.character), cell.character == " " ? .plain : cell.style)
-        }
+        for cell in cells[..<end] { line.append(String(cell.character), cell.style) }
         return line
     }
 }

@@ -68,10 +68,9 @@ extension ComponentParser {
         var elseTag: Span?
         var closeTag: Span?
         if openStack.count >= Self.maxNestingDepth {
-            return tooDeep(tag: openTag) { end in
-                TemplateNode(id: id, kind: .ifBlock(IfBlock(branches: [current], elseChildren: nil, elseTag: nil, closeTag: nil)),
-                             span: self.cursor.span(start, end))
-            }
+            let end = skipTooDeep(tag: openTag)
+            return TemplateNode(id: id, kind: .ifBlock(IfBlock(branches: [current], elseChildren: nil, elseTag: nil, closeTag: nil)),
+                                span: cursor.span(start, end))
         }
         openStack.append(OpenItem(kind: .ifBlock, name: "if", tag: openTag))
         defer { openStack.removeLast() }
@@ -245,7 +244,7 @@ extension ComponentParser {
             return TemplateNode(id: id, kind: .eachBlock(block), span: cursor.span(start, end))
         }
         if openStack.count >= Self.maxNestingDepth {
-            return tooDeep(tag: openTag) { make([], nil, close: nil, end: $0) }
+            return make([], nil, close: nil, end: skipTooDeep(tag: openTag))
         }
         openStack.append(OpenItem(kind: .eachBlock, name: "each", tag: openTag))
         defer { openStack.removeLast() }

@@ -33,6 +33,8 @@ extension ComponentParser {
         cursor.pos += 1  // <
         let (name, nameSpan) = cursor.readName()
         record(.tagOpen, start, cursor.pos)
+        // In `<prop type="{ a: number }">` braces are type syntax, not interpolation.
+        let literalQuotes = name == "prop"
         var attributes: [Attribute] = []
         var seen: [String: Span] = [:]
         var selfClosing = false
@@ -55,7 +57,7 @@ extension ComponentParser {
                 break
             }
             if b == 0x40 || MarkupCursor.isAttributeNameChar(b) {
-                let attr = parseAttribute()
+                let attr = parseAttribute(literalQuotes: literalQuotes)
                 if let first = seen[attr.name.name] {
                     diagnostics.add(error("E0223", "attribute `\(attr.isEvent ? "@" : "")\(attr.name.name)` is given twice",
                                           at: attr.span, label: "second value")
@@ -117,7 +119,7 @@ extension ComponentParser {
 
     // MARK: - attribute := ["@"] name ["=" value]
 
-    mutating func parseAttribute() -> Attribute {
+    mutating func parseAttribute(literalQuotes: Bool = false) -> Attribute {
         let start = cursor.pos
         let isEvent = cursor.peek() == 0x40
         if isEvent { cursor.pos += 1 }
@@ -139,7 +141,7 @@ extension ComponentParser {
         record(.equals, cursor.pos, cursor.pos + 1)
         cursor.pos += 1
         cursor.skipSpaces()
-        let value = parseAttributeValue()
+        let value = parseAttributeValue(literalQuotes: literalQuotes)
         let span = cursor.span(start, cursor.pos)
         if isEvent {
             if case .expression = value {} else { reportEventWithoutHandler(name, at: span) }
@@ -154,13 +156,13 @@ extension ComponentParser {
     }
 
     /// value := '"' (text | "{" expr "}")* '"' | "'" … "'" | "{" expr "}" | unquoted
-    mutating func parseAttributeValue() -> AttributeValue {
+    mutating func parseAttributeValue(literalQuotes: Bool = false) -> AttributeValue {
         let b = cursor.peek()
         if b == 0x7B {
             return .expression(parseBracedExpression())
         }
         if b == 0x22 || b == 0x27 {
-            return parseQuotedValue(quote: b)
+            return parseQuotedValue(quote: b, literal: literalQuotes)
         }
         let start = cursor.pos
         while !cursor.atEnd {
@@ -178,7 +180,7 @@ extension ComponentParser {
         return .literal(file.text(start..<cursor.pos), span: cursor.span(start, cursor.pos))
     }
 
-    mutating func parseQuotedValue(quote: UInt8) -> AttributeValue {
+    mutating func parseQuotedValue(quote: UInt8, literal: Bool) -> AttributeValue {
         let open = cursor.pos
         cursor.pos += 1
         let bodyStart = cursor.pos
@@ -194,7 +196,7 @@ extension ComponentParser {
             }
             let c = cursor.peek()
             if c == quote { break }
-            if c == 0x7B {
+            if c == 0x7B, !literal {
                 if cursor.pos > textStart {
                     parts.append(.text(file.text(textStart..<cursor.pos), span: cursor.span(textStart, cursor.pos)))
                 }

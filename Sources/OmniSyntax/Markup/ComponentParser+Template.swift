@@ -142,7 +142,7 @@ extension ComponentParser {
             return make(bodyStart == close ? [] : [text], close: closing.span, end: cursor.pos)
         }
         if openStack.count >= Self.maxNestingDepth {
-            return tooDeep(tag: tag.span, make: { make([], close: nil, end: $0) })
+            return make([], close: nil, end: skipTooDeep(tag: tag.span))
         }
         openStack.append(OpenItem(kind: .element, name: tag.name, tag: tag.span))
         defer { openStack.removeLast() }
@@ -169,15 +169,16 @@ extension ComponentParser {
         }
     }
 
-    /// Reports nesting past `maxNestingDepth` once and skips to the end of the template.
-    mutating func tooDeep(tag: Span, make: (Int) -> TemplateNode) -> TemplateNode {
+    /// Reports nesting past `maxNestingDepth` once and skips to the end of the template;
+    /// returns where the skipped markup ends.
+    mutating func skipTooDeep(tag: Span) -> Int {
         let close = cursor.findClosingTag("template", from: cursor.pos) ?? cursor.end
         reportOnce(at: close, error("E0210", "markup nested too deeply (more than \(Self.maxNestingDepth) levels)", at: tag,
                                     label: "nesting limit reached here")
             .note("omni bounds nesting so that no input can exhaust the compiler's stack")
             .helping("split the markup into child components"))
         cursor.pos = close
-        return make(close)
+        return close
     }
 
     /// At `</`: decides whether the closing tag ends the innermost element, an enclosing one,

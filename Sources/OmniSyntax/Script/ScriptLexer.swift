@@ -79,7 +79,9 @@ public struct ScriptLexer {
 
     // MARK: - Helpers
 
-    func span(_ a: Int, _ b: Int) -> Span { Span(file: file.id, a..<b) }
+    func span(_ a: Int, _ b: Int) -> Span {
+        Span(file: file.id, start: UInt32(truncatingIfNeeded: a), end: UInt32(truncatingIfNeeded: b))
+    }
 
     func byte(at i: Int) -> UInt8 { i < end ? bytes[i] : 0 }
 
@@ -277,12 +279,8 @@ public struct ScriptLexer {
                 pos += length
             }
         }
-        let name = String(decoding: bytes[start..<pos], as: UTF8.self)
-        let first = bytes[start]
-        if first >= 0x61, first <= 0x7A, pos - start <= 10, let keyword = ScriptKeyword(rawValue: name) {
-            return .keyword(keyword)
-        }
-        return .identifier(name)
+        if let keyword = ScriptKeyword.match(bytes, start, pos) { return .keyword(keyword) }
+        return .identifier(String(decoding: bytes[start..<pos], as: UTF8.self))
     }
 
     /// The longest punctuator at `pos`, consumed; nil (nothing consumed) if none starts here.

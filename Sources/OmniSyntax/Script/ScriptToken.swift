@@ -22,6 +22,24 @@ public enum ScriptKeyword: String, Hashable, Sendable, CaseIterable {
     /// Looks a word up; nil when it is not reserved.
     public init?(word: String) { self.init(rawValue: word) }
 
+    /// The keywords by length, as bytes, for `match`.
+    static let byLength: [[(bytes: [UInt8], keyword: ScriptKeyword)]] = {
+        var table = [[(bytes: [UInt8], keyword: ScriptKeyword)]](repeating: [], count: 11)
+        for k in allCases { table[k.rawValue.utf8.count].append((Array(k.rawValue.utf8), k)) }
+        return table
+    }()
+
+    /// The keyword spelled by `bytes[start..<end]`, if any, without making a String.
+    static func match(_ bytes: [UInt8], _ start: Int, _ end: Int) -> ScriptKeyword? {
+        let length = end - start
+        guard length >= 2, length <= 10, bytes[start] >= 0x61, bytes[start] <= 0x7A else { return nil }
+        outer: for (spelling, keyword) in byLength[length] {
+            for i in 0..<length where spelling[i] != bytes[start + i] { continue outer }
+            return keyword
+        }
+        return nil
+    }
+
     /// Keywords that begin a statement: recovery stops before them when they start a line.
     public var startsStatement: Bool {
         switch self {

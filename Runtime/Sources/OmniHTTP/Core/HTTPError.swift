@@ -165,7 +165,7 @@ public struct ErrorRenderer: Sendable {
 }
 
 /// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
-public func escapeHTML(_ s: String) -> String {
+func escapeHTML(_ s: String) -> String {
     var needs = false
     for b in s.utf8 where b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
         needs = true

@@ -102,12 +102,12 @@ public struct Response: Sendable {
 
     /// Adds a value to a list header (`Vary`) unless the token is already there.
     public mutating func addListHeader(_ name: String, token: String) {
+        guard headers.contains(name: name) else {
+            headers.add(name: name, value: token)
+            return
+        }
         let existing = headers[canonicalForm: name]
         if existing.contains(where: { $0.lowercased() == token.lowercased() }) { return }
-        if existing.isEmpty {
-            headers.add(name: name, value: token)
-        } else {
-            headers.replaceOrAdd(name: name, value: (existing.map(String.init) + [token]).joined(separator: ", "))
-        }
+        headers.replaceOrAdd(name: name, value: (existing.map(String.init) + [token]).joined(separator: ", "))
     }
 }

@@ -4,7 +4,7 @@
 /// enum CurrentUser: StorageKey { typealias Value = User }
 /// request.storage[CurrentUser.self] = user
 /// ```
-public protocol StorageKey {
+public protocol StorageKey: SendableMetatype {
     /// The stored value's type.
     associatedtype Value: Sendable
 }

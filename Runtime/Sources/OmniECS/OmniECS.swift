@@ -1,1 +1,0 @@
-// OmniECS — see docs/ARCHITECTURE.md.

@@ -1,1 +1,0 @@
-// OmniPostgres — see docs/ARCHITECTURE.md.

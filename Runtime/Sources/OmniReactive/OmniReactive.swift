@@ -1,1 +1,0 @@
-// OmniReactive — see docs/ARCHITECTURE.md.

@@ -1,1 +1,0 @@
-// OmniStorage — see docs/ARCHITECTURE.md.
