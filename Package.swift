@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "OmniBaseTests", dependencies: ["OmniBase", "OmniTestSupport"]),
         .testTarget(name: "OmniSyntaxTests", dependencies: ["OmniSyntax", "OmniTestSupport"]),
         .testTarget(name: "OmniSemaTests", dependencies: ["OmniSema", "OmniTestSupport"]),
-        .testTarget(name: "OmniIRTests", dependencies: ["OmniIR", "OmniTestSupport"]),
+        .testTarget(name: "OmniIRTests", dependencies: ["OmniIR", "OmniSema", "OmniSyntax", "OmniTestSupport"]),
         .testTarget(name: "OmniDriverTests", dependencies: ["OmniDriver", "OmniTestSupport"]),
         .testTarget(name: "omniTests", dependencies: ["omni", "OmniTestSupport"]),
         .testTarget(name: "OmniTestSupportTests", dependencies: ["OmniTestSupport"]),

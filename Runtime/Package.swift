@@ -30,8 +30,12 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
-        // Signals, computeds, effects. No NIO.
-        .target(name: "OmniReactive"),
+        // Signals, computeds, effects. No NIO. The graph is confined to one isolation
+        // domain, so release builds skip the dynamic exclusivity checks that otherwise
+        // dominate its hot loops (debug builds, and so the tests, keep them).
+        .target(name: "OmniReactive", swiftSettings: [
+            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+        ]),
         // Entity-component-system. No NIO.
         .target(name: "OmniECS"),
         // The HTML writer with context-correct escaping.

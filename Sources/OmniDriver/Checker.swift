@@ -1,5 +1,6 @@
 import Foundation
 import OmniBase
+import OmniSema
 import OmniSyntax
 
 /// What `omni check` found: the files read, every diagnostic in deterministic order, and counts.
@@ -47,19 +48,39 @@ public enum Checker {
     public static func check(files: [(path: String, bytes: [UInt8])], policy: WarningPolicy = .init()) -> CheckReport {
         var sources = SourceMap()
         for f in files { sources.add(path: f.path, bytes: f.bytes) }
-        let perFile = ParallelMap.map(sources.files) { file in Frontend.check(file) }
-        let diagnostics = sortedDiagnostics(policy.apply(perFile.flatMap { $0 }), sources: sources)
+        let result = Frontend.check(sources.files)
+        let diagnostics = sortedDiagnostics(policy.apply(result.diagnostics), sources: sources)
         return CheckReport(sources: sources, diagnostics: diagnostics, filesChecked: files.count)
     }
 }
 
-/// The stages run on one file, in order. Each returns its diagnostics; none does IO.
+/// The front end of a whole project: each file is parsed in parallel, then the semantic
+/// core checks all components together. No IO.
 public enum Frontend {
-    /// Every diagnostic of one file.
-    public static func check(_ file: SourceFile) -> [Diagnostic] {
-        if file.path.hasSuffix(".omni") {
-            return ComponentParser.parse(file).1
+    public struct Result: Sendable {
+        public var parsed: [(file: SourceFile, ast: OmniFile)]
+        public var program: TypedProgram
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Parses one file with the front end its name selects.
+    public static func parse(_ file: SourceFile) -> (OmniFile?, [Diagnostic]) {
+        guard file.path.hasSuffix(".omni") else { return (nil, []) }
+        let (ast, diagnostics) = ComponentParser.parse(file)
+        return (ast, diagnostics)
+    }
+
+    /// Parses every file (in parallel, results in input order) and checks the project.
+    public static func check(_ files: [SourceFile], options: SemaOptions = .init()) -> Result {
+        let parsedFiles = ParallelMap.map(files) { file in parse(file) }
+        var parsed: [(file: SourceFile, ast: OmniFile)] = []
+        var diagnostics: [Diagnostic] = []
+        for (file, (ast, ds)) in zip(files, parsedFiles) {
+            diagnostics += ds
+            if let ast { parsed.append((file, ast)) }
         }
-        return []
+        let program = Sema.check(parsed, options: options)
+        diagnostics += program.diagnostics
+        return Result(parsed: parsed, program: program, diagnostics: diagnostics)
     }
 }

@@ -1,15 +1,26 @@
 import OmniBase
+import OmniIR
+import OmniSema
 import OmniSyntax
 
 /// The stages `omni dump` can print.
 public enum DumpStage: String, CaseIterable, Sendable {
-    case tokens, ast
+    /// Markup and script tokens.
+    case tokens
+    /// The syntax tree with spans.
+    case ast
+    /// Every declaration and expression with its inferred type.
+    case types
+    /// The lowered IR, before optimization.
+    case ir
+    /// The IR after the optimizer at the chosen level.
+    case opt
 }
 
 /// Renders what crosses a stage boundary, for `omni dump` and snapshot tests.
 public enum Dumper {
     /// The dump of one file at `stage`, plus the diagnostics raised on the way.
-    public static func dump(_ file: SourceFile, stage: DumpStage) -> (String, [Diagnostic]) {
+    public static func dump(_ file: SourceFile, stage: DumpStage, optLevel: Int = 2) -> (String, [Diagnostic]) {
         switch stage {
         case .tokens:
             let (tokens, diagnostics) = ComponentParser.tokens(file)
@@ -24,6 +35,17 @@ public enum Dumper {
             var printer = TreePrinter(file: file)
             printer.print(tree)
             return (printer.output, diagnostics)
+        case .types, .ir, .opt:
+            let result = Frontend.check([file])
+            var out = ""
+            for component in result.program.components where component.file == file.id {
+                switch stage {
+                case .types: out += component.dumpTypes(file)
+                case .ir: out += IRDump.ir(component, file: file)
+                default: out += IRDump.opt(component, file: file, level: optLevel)
+                }
+            }
+            return (out, result.diagnostics)
         }
     }
 }

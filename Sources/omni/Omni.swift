@@ -114,6 +114,13 @@ struct Dump: ParsableCommand {
     @Argument(help: "The file to dump.")
     var file: String
 
+    @Option(name: .customLong("opt-level"), help: "Optimization level for `--stage opt`: 0 (none) to 3.")
+    var optLevel: Int = 2
+
+    func validate() throws {
+        guard (0...3).contains(optLevel) else { throw ValidationError("--opt-level must be 0, 1, 2 or 3") }
+    }
+
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else {
             printError("error: cannot read \(file)")
@@ -121,7 +128,7 @@ struct Dump: ParsableCommand {
         }
         var sources = SourceMap()
         let source = sources.add(path: file, bytes: [UInt8](data))
-        let (text, diagnostics) = Dumper.dump(source, stage: stage)
+        let (text, diagnostics) = Dumper.dump(source, stage: stage, optLevel: optLevel)
         print(text, terminator: "")
         if !diagnostics.isEmpty {
             let useColor = TerminalColor.shouldColor(isTTY: isatty(2) != 0, environment: ProcessInfo.processInfo.environment)

@@ -113,7 +113,7 @@ struct SeededRNG: RandomNumberGenerator {
         }
     }
 
-    static let wrap = { (script: String) in Array("<component name=\"A\"><script>\n\(script)\n</script></component>".utf8) }
+    static func wrap(_ script: String) -> [UInt8] { Array("<component name=\"A\"><script>\n\(script)\n</script></component>".utf8) }
 
     /// 20,000-deep nesting of every kind. The time limit catches a hang, not slowness.
     static let deepInputs: [String: [UInt8]] = [

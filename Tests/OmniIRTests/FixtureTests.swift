@@ -73,3 +73,28 @@ enum FixtureLoader {
         }
     }
 }
+
+/// The evaluator on the seed project: the first render and the interactions are what the
+/// component means (this anchors the differential test to real behaviour).
+@Suite struct EvaluatorFixtureTests {
+    @Test func counter_renders_and_counts() throws {
+        let checked = try FixtureLoader.check("projects/blog/components/Counter.omni")
+        let c = try #require(checked.program.component(named: "Counter"))
+        let run = IREvaluator.evaluate(IRLowering.lower(c, file: checked.file), steps: 3)
+        #expect(run.error == nil)
+        #expect(run.actions == ["@click #0", "@click #0", "@click #0"])
+        #expect(run.renders.first?.hasPrefix("<button class=\"btn\">label: 0</button><p>Keep going</p>") == true)
+        #expect(run.renders.last?.contains("label: 3") == true)
+        #expect(run.renders.last?.contains("<rect width=\"30\" height=\"40\" fill=\"#4caf50\"></rect>") == true)
+    }
+
+    @Test func todo_list_adds_items() throws {
+        let checked = try FixtureLoader.check("projects/blog/components/TodoList.omni")
+        let c = try #require(checked.program.component(named: "TodoList"))
+        let run = IREvaluator.evaluate(IRLowering.lower(c, file: checked.file), steps: 6)
+        #expect(run.error == nil, "\(run)")
+        // input (draft = "input0"), add, clear, input, add, clear
+        #expect(run.renders[2].contains("<li class=\"item-0\">input0</li>"), "\(run)")
+        #expect(run.renders[3].contains("Nothing yet"), "\(run)")
+    }
+}

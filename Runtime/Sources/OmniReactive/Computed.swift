@@ -13,16 +13,38 @@
 /// total()   // computes once, then returns the cached value until price or quantity changes
 /// ```
 public final class Computed<Value>: ReactiveNode {
-    let compute: () -> Value
-    let equals: ((Value, Value) -> Bool)?
-    var cached: Value?
+    /// The cached value, valid when `hasValue`. A pointer rather than an optional so that
+    /// reading it in this (unspecialised) generic code needs no metadata instantiation.
+    let slot: UnsafeMutablePointer<Value>
+    var hasValue = false
 
     /// Creates a computed; dependents are notified when a recompute yields a value that
     /// `equals` calls different (pass `nil` to notify on every recompute).
     public init(in graph: ReactiveGraph, label: String? = nil, equals: ((Value, Value) -> Bool)?, _ compute: @escaping () -> Value) {
-        self.compute = compute
-        self.equals = equals
+        let slot = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        self.slot = slot
         super.init(graph: graph, kind: .computed, label: label, state: .dirty)
+        // Non-optional closures: an optional function type in generic code would cost a
+        // metadata lookup on every recompute.
+        let compares = equals != nil
+        let isEqual: (Value, Value) -> Bool = equals ?? { _, _ in false }
+        // Unowned: the closure belongs to `self` and is only called by it.
+        refresh = { [unowned(unsafe) self] in
+            let newValue = compute()
+            if self.hasValue {
+                let changed = !compares || !isEqual(slot.pointee, newValue)
+                slot.pointee = newValue
+                return changed
+            }
+            slot.initialize(to: newValue)
+            self.hasValue = true
+            return true
+        }
+    }
+
+    deinit {
+        if hasValue { slot.deinitialize(count: 1) }
+        slot.deallocate()
     }
 
     /// The current value, recomputed first if a dependency changed. Tracked inside a
@@ -31,11 +53,10 @@ public final class Computed<Value>: ReactiveNode {
         if isBusy { reportCycle() }
         trackRead()
         if state != .clean { updateIfNecessary() }
-        return cached.unsafelyUnwrapped
+        return slot.pointee
     }
 
     /// Reads the value (tracked), as generated code writes `doubled()`.
-    @inline(__always)
     public func callAsFunction() -> Value { value }
 
     /// Reads the value (up to date) without making the running computed or effect depend on it.
@@ -47,23 +68,11 @@ public final class Computed<Value>: ReactiveNode {
     /// changed (for tests and diagnostics).
     public var isStale: Bool { state != .clean }
 
-    override func update() {
-        state = .clean
-        let newValue = runTracked(compute)
-        let changed: Bool
-        if let old = cached, let equals {
-            changed = !equals(old, newValue)
-        } else {
-            changed = true
-        }
-        cached = newValue
-        if changed { markObserversDirty() }
-    }
-
     /// Detaches the computed from its sources; it recomputes from scratch if read again.
     public func dispose() {
         unlinkFromSources(from: 0)
-        cached = nil
+        if hasValue { slot.deinitialize(count: 1) }
+        hasValue = false
         state = .dirty
     }
 }
@@ -71,6 +80,6 @@ public final class Computed<Value>: ReactiveNode {
 extension Computed where Value: Equatable {
     /// Creates a computed that notifies dependents only when its value changes.
     public convenience init(in graph: ReactiveGraph, label: String? = nil, _ compute: @escaping () -> Value) {
-        self.init(in: graph, label: label, equals: ==, compute)
+        self.init(in: graph, label: label, equals: { $0 == $1 }, compute)
     }
 }

@@ -7,19 +7,15 @@
 /// while it is referenced: keep it (as a component keeps its effects) and call `dispose()`
 /// to stop it early; releasing the last reference disposes it too.
 public final class Effect: ReactiveNode {
-    let body: () -> Void
-
     /// Creates an effect in `graph` and runs it now (or at the end of the current batch).
     public init(in graph: ReactiveGraph, label: String? = nil, _ body: @escaping () -> Void) {
-        self.body = body
         super.init(graph: graph, kind: .effect, label: label, state: .dirty)
+        refresh = {
+            body()
+            return false
+        }
         graph.enqueue(self)
         graph.flush()
-    }
-
-    override func update() {
-        state = .clean
-        runTracked(body)
     }
 
     /// Stops the effect: it no longer runs, and its dependencies no longer reference it.

@@ -35,8 +35,11 @@
 ///
 /// Not `Sendable`: a graph and its nodes are used from one isolation domain.
 public final class ReactiveGraph {
-    /// The computed or effect currently running, which records what it reads.
-    var currentObserver: ReactiveNode?
+    /// The computed or effect currently running, which records what it reads. Unretained:
+    /// a node is current only while it runs, and it is alive while it runs.
+    var currentObserverRef: Unmanaged<ReactiveNode>?
+
+    var currentObserver: ReactiveNode? { currentObserverRef?.takeUnretainedValue() }
     /// Nesting depth of `batch` calls; effects wait until it returns to 0.
     var batchDepth = 0
     /// Effects marked since the last flush, in the order they were marked.
@@ -71,9 +74,9 @@ public final class ReactiveGraph {
     /// effect (the `untrack` of other signal libraries).
     @discardableResult
     public func untracked<R>(_ body: () throws -> R) rethrows -> R {
-        let saved = currentObserver
-        currentObserver = nil
-        defer { currentObserver = saved }
+        let saved = currentObserverRef
+        currentObserverRef = nil
+        defer { currentObserverRef = saved }
         return try body()
     }
 

@@ -12,7 +12,6 @@ public class ReactiveNode {
         case clean = 0, check = 1, dirty = 2
         static func < (a: State, b: State) -> Bool { a.rawValue < b.rawValue }
     }
-
     enum Kind: UInt8 { case signal, computed, effect }
 
     let graph: ReactiveGraph
@@ -36,7 +35,10 @@ public class ReactiveNode {
     /// The observer that was running when this one started (for cycle messages).
     unowned(unsafe) var runningUnder: ReactiveNode?
     var isDisposed = false
-
+    /// Recomputes the node (runs a computed's function and stores its value, or runs an
+    /// effect) and says whether the value changed. Set by the generic subclass in code
+    /// specialised for its value type, so the graph algorithm itself is not generic.
+    var refresh: () -> Bool = { false }
     init(graph: ReactiveGraph, kind: Kind, label: String?, state: State) {
         self.graph = graph
         self.kind = kind
@@ -51,9 +53,13 @@ public class ReactiveNode {
     // MARK: - Tracking
 
     /// Records that the running observer (if any) read this node.
-    @inline(__always)
     final func trackRead() {
-        guard let observer = graph.currentObserver else { return }
+        guard let current = graph.currentObserverRef else { return }
+        current._withUnsafeGuaranteedRef { trackRead(by: $0) }
+    }
+
+    @inline(__always)
+    final func trackRead(by observer: ReactiveNode) {
         if lastReadByRun == observer.runID { return }  // already recorded in this run
         lastReadByRun = observer.runID
         if !observer.hasNewSources, observer.sourceCursor < observer.sources.count,
@@ -69,19 +75,19 @@ public class ReactiveNode {
         }
     }
 
-    /// Runs `body` as this node's tracked computation and then updates the source links.
+    /// Runs `refresh` as this node's tracked computation and then updates the source links.
     @inline(__always)
-    final func runTracked<R>(_ body: () -> R) -> R {
-        let graph = self.graph
-        let previous = graph.currentObserver
-        runningUnder = previous
-        graph.currentObserver = self
+    final func runTracked() -> Bool {
+        unowned(unsafe) let graph = self.graph
+        let previous = graph.currentObserverRef
+        runningUnder = previous?.takeUnretainedValue()
+        graph.currentObserverRef = Unmanaged.passUnretained(self)
         graph.runSerial &+= 1
         runID = graph.runSerial
         sourceCursor = 0
         hasNewSources = false
-        let result = body()
-        graph.currentObserver = previous
+        let result = refresh()
+        graph.currentObserverRef = previous
         runningUnder = nil
         reconcileSources()
         return result
@@ -135,7 +141,7 @@ public class ReactiveNode {
             }
             var i = 0
             while i < observers.count {
-                observers[i].takeUnretainedValue().markStale(.check)
+                observers[i]._withUnsafeGuaranteedRef { $0.markStale(.check) }
                 i += 1
             }
         }
@@ -145,13 +151,14 @@ public class ReactiveNode {
     final func markObserversDirty() {
         var i = 0
         while i < observers.count {
-            let observer = observers[i].takeUnretainedValue()
-            if observer.state == .clean {
-                // A busy, clean observer is running right now and is reading the new
-                // value: marking it again would rerun it for nothing.
-                if !observer.isBusy { observer.markStale(.dirty) }
-            } else {
-                observer.state = .dirty
+            observers[i]._withUnsafeGuaranteedRef { observer in
+                if observer.state == .clean {
+                    // A busy, clean observer is running right now and is reading the new
+                    // value: marking it again would rerun it for nothing.
+                    if !observer.isBusy { observer.markStale(.dirty) }
+                } else {
+                    observer.state = .dirty
+                }
             }
             i += 1
         }
@@ -166,7 +173,7 @@ public class ReactiveNode {
         if state == .check {
             var i = 0
             while i < sources.count {
-                let source = sources[i]
+                unowned(unsafe) let source = sources[i]
                 if source.state != .clean { source.updateIfNecessary() }
                 if state == .dirty { break }
                 i += 1
@@ -179,9 +186,12 @@ public class ReactiveNode {
         }
     }
 
-    /// Recomputes (computed) or reruns (effect). Sets the state to clean before running.
-    func update() {
+    /// Recomputes (computed) or reruns (effect); a computed whose value changed marks its
+    /// observers dirty. Sets the state to clean before running, so that a write made by an
+    /// effect to its own dependency schedules it again.
+    final func update() {
         state = .clean
+        if runTracked() && kind == .computed { markObserversDirty() }
     }
 
     // MARK: - Errors

@@ -10,13 +10,16 @@
 /// ```
 public final class Signal<Value>: ReactiveNode {
     var storage: Value
-    let equals: ((Value, Value) -> Bool)?
+    /// Non-optional (see `Computed`): `compares` says whether to call it.
+    let isEqual: (Value, Value) -> Bool
+    let compares: Bool
 
     /// Creates a signal; a write is ignored when `equals` says the value did not change
     /// (pass `nil` to notify on every write).
     public init(_ initial: Value, in graph: ReactiveGraph, label: String? = nil, equals: ((Value, Value) -> Bool)?) {
         storage = initial
-        self.equals = equals
+        compares = equals != nil
+        isEqual = equals ?? { _, _ in false }
         super.init(graph: graph, kind: .signal, label: label, state: .clean)
     }
 
@@ -31,7 +34,6 @@ public final class Signal<Value>: ReactiveNode {
     }
 
     /// Reads the value (tracked), as generated code writes `count()`.
-    @inline(__always)
     public func callAsFunction() -> Value { value }
 
     /// Reads the value without making the running computed or effect depend on it.
@@ -39,10 +41,8 @@ public final class Signal<Value>: ReactiveNode {
 
     /// Writes a new value and notifies dependents if it differs from the current one.
     public func set(_ newValue: Value) {
-        if let current = graph.currentObserver, current.kind == .computed {
-            fatalError("omni reactive: signal '\(label ?? "unnamed")' written while computed '\(current.label ?? "unnamed")' runs; computeds must not have side effects")
-        }
-        if let equals, equals(storage, newValue) { return }
+        checkWriteAllowed()
+        if compares && isEqual(storage, newValue) { return }
         storage = newValue
         notifyChanged()
     }
@@ -53,11 +53,15 @@ public final class Signal<Value>: ReactiveNode {
         change(&copy)
         set(copy)
     }
-
+    func checkWriteAllowed() {
+        if let current = graph.currentObserver, current.kind == .computed {
+            fatalError("omni reactive: signal '\(label ?? "unnamed")' written while computed '\(current.label ?? "unnamed")' runs; computeds must not have side effects")
+        }
+    }
     func notifyChanged() {
         var i = 0
         while i < observers.count {
-            observers[i].takeUnretainedValue().markStale(.dirty)
+            observers[i]._withUnsafeGuaranteedRef { $0.markStale(.dirty) }
             i += 1
         }
         // An effect that read this signal earlier in its current run is not linked to it
@@ -72,6 +76,6 @@ public final class Signal<Value>: ReactiveNode {
 extension Signal where Value: Equatable {
     /// Creates a signal that ignores writes of an equal value.
     public convenience init(_ initial: Value, in graph: ReactiveGraph, label: String? = nil) {
-        self.init(initial, in: graph, label: label, equals: ==)
+        self.init(initial, in: graph, label: label, equals: { $0 == $1 })
     }
 }

@@ -58,7 +58,7 @@ struct Lowerer {
                     state.append(IRDecl(kind: .statement(IRStmt(.unreachable("unresolved function \(f.name.name)"), span: st.span)), span: st.span))
                     continue
                 }
-                let lambda = lowerFunction(f.signature, .block(f.body, span: st.span), type: tc.symbol(sym).type)
+                let lambda = lowerFunction(f.signature, .block(f.body, span: st.span), type: symbolType(sym))
                 functions.append(IRFunction(symbol: sym, params: lambda.params, body: lambda.body, returnType: lambda.returnType, span: st.span))
             case .variable(let v):
                 guard let sym = tc.declarations[st.id] else {
@@ -103,7 +103,7 @@ struct Lowerer {
     /// When `e` is `name(arg)` for the built-in `name`: its first argument (nil if missing).
     func builtinCall(_ e: Expr, _ name: String) -> (Expr?, [ArrayElement])? {
         guard case .call(let callee, let args, _) = e.kind, case .identifier = unparen(callee).kind,
-              let s = tc.references[unparen(callee).id], tc.symbol(s).kind == .builtin, tc.symbol(s).name == name else { return nil }
+              let s = tc.references[unparen(callee).id], symbolOK(s), tc.symbol(s).kind == .builtin, tc.symbol(s).name == name else { return nil }
         return (args.first.map(\.value), args)
     }
 
@@ -120,6 +120,8 @@ struct Lowerer {
     func type(_ e: Expr) -> SemaType { tc.types[e.id] ?? .error }
 
     func symbolOK(_ s: SymbolID) -> Bool { s.raw >= 0 && s.raw < tc.symbols.count }
+
+    func symbolType(_ s: SymbolID) -> SemaType { symbolOK(s) ? tc.symbol(s).type : .error }
 
     // MARK: Functions
 
@@ -161,8 +163,8 @@ struct Lowerer {
             return [IRStmt(.let(sym, v.initializer.map { lower($0) }), span: span)]
         case .function(let f):
             guard let sym = tc.declarations[st.id] else { return [IRStmt(.unreachable("unresolved function \(f.name.name)"), span: span)] }
-            let lambda = lowerFunction(f.signature, .block(f.body, span: span), type: tc.symbol(sym).type)
-            return [IRStmt(.let(sym, IRExpr(.lambda(lambda), type: tc.symbol(sym).type, span: span)), span: span)]
+            let lambda = lowerFunction(f.signature, .block(f.body, span: span), type: symbolType(sym))
+            return [IRStmt(.let(sym, IRExpr(.lambda(lambda), type: symbolType(sym), span: span)), span: span)]
         case .expression(let e):
             return [IRStmt(.expr(lower(e)), span: span)]
         case .if(let c, let t, let e):

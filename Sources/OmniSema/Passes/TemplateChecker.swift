@@ -65,7 +65,7 @@ final class TemplateChecker {
                 if !c.reportSignalValue(t, b.iterable, "the list of `{#each}`") {
                     s.report(Diagnostic(.error, "E0404", "`{#each}` needs an array, found \(t.quoted)", at: b.iterable.span,
                                         label: "this is a \(t.quoted)",
-                                        help: [t == .number ? "to repeat something n times, iterate an array such as `Array.from`… omni has none: keep a list in a signal" : "iterate an array, e.g. `{#each items() as item}`"]))
+                                        help: ["`{#each}` repeats its content for each element of an array, e.g. `{#each items() as item}`"]))
                 }
             }
             if let id = s.declarations[b.itemID] { c.setType(id, item) }
@@ -265,7 +265,7 @@ final class TemplateChecker {
         if let first = content.first, let last = content.last {
             s.report(Diagnostic(.error, "E0410", "the component `\(name)` does not take children", at: first.span.merged(with: last.span),
                                 label: "this content has nowhere to go",
-                                help: ["pass what it needs as props: `<\(name) label=\"…\" />`"]))
+                                help: ["pass what it shows as a prop: `<\(name) \(sig.props.first?.name ?? "label")=\"…\" />`"]))
             for n in el.children { check(n) }
         }
     }

@@ -173,7 +173,7 @@ extension TypeChecker {
             s.report(Diagnostic(.error, "E0325", "`\(name)(…)` can only be called at the top level of the script", at: callee.span,
                                 label: "called inside \(functions.last?.isTemplate == true ? "the template" : "a function")",
                                 notes: ["here it would create a new \(name == "effect" ? "effect" : "reactive value") every time this code runs"],
-                                help: ["declare it at the top level: `const x = \(name)(…)`"]))
+                                help: [name == "effect" ? "call `effect(…)` at the top level of the script" : "declare it at the top level: `const x = \(name)(…)`"]))
         }
         func record(_ params: [SemaType], _ r: SemaType) { s.types[callee.id] = .function(FunctionType(params: params, returns: r)) }
         switch b {

@@ -163,6 +163,7 @@ extension TypeChecker {
         if case .object(let fs) = expected?.unwrapped { want = fs }
         var fields: [ShapeField] = []
         var seen: [String: Span] = [:]
+        var unknownField = false
         func add(_ name: String, _ t: SemaType, _ span: Span, optional: Bool = false) {
             if let i = fields.firstIndex(where: { $0.name == name }) { fields[i] = ShapeField(name: name, type: t, optional: optional) }
             else { fields.append(ShapeField(name: name, type: t, optional: optional)) }
@@ -181,6 +182,7 @@ extension TypeChecker {
                     d = d.helping("did you mean `\(guess)`?").fixing(.replace(key.span, with: guess, "use `\(guess)`"))
                 }
                 s.report(d)
+                unknownField = true
             }
             let fieldType = field.map { $0.optional ? $0.type.asOptional : $0.type }
             var t: SemaType
@@ -219,6 +221,7 @@ extension TypeChecker {
                 }
             }
         }
+        if unknownField, let want { return .object(want) }
         return .object(fields)
     }
 
@@ -332,7 +335,7 @@ extension TypeChecker {
             return .error
         default:
             if reportSignalValue(bt, base, "a list to index") { return .error }
-            var d = Diagnostic(.error, "E0332", "cannot index a \(bt.quoted)", at: e.span, label: "this is a \(bt.quoted)")
+            var d = Diagnostic(.error, "E0332", "cannot index a \(bt.quoted)", at: e.span, label: "only arrays and strings are indexed")
             if case .object = bt { d = d.helping("read fields with `.name`") }
             s.report(d.labeled(base.span, "this is a \(bt.quoted)"))
             return .error

@@ -143,6 +143,9 @@ extension TypeChecker {
     }
 
     static func conversionHelp(_ ta: SemaType, _ a: Expr, _ tb: SemaType, _ b: Expr, _ s: ComponentState) -> String? {
+        for x in [a, b] {
+            if case .string(let text) = x.kind, Double(text) != nil { return "compare with a number: `\(text)`" }
+        }
         if ta == .string && tb == .number { return "convert the string first: `Number(\(s.text(a.span)))`" }
         if tb == .string && ta == .number { return "convert the string first: `Number(\(s.text(b.span)))`" }
         return nil
@@ -176,6 +179,10 @@ extension TypeChecker {
 
     func checkAssign(_ e: Expr, _ op: AssignmentOperator, _ target: Expr, _ value: Expr, _ opSpan: Span) -> SemaType {
         let tt = targetType(target, e, value)
+        if isReadOnly(target) {
+            check(value)
+            return tt
+        }
         switch op {
         case .assign:
             let tv = check(value, expected: tt)
@@ -205,6 +212,23 @@ extension TypeChecker {
         }
         invalidate(target)
         return tt
+    }
+
+    /// Constants, functions, built-ins, `{#each}` bindings and props: the resolver reported
+    /// the assignment (E0303/E0304), so the value is not checked against them.
+    private func isReadOnly(_ target: Expr) -> Bool {
+        var t = target
+        while case .paren(let inner) = t.kind { t = inner }
+        switch t.kind {
+        case .identifier:
+            guard let id = s.references[t.id] else { return true }
+            switch s.symbols[id.raw].kind {
+            case .constant, .function, .builtin, .eachItem, .eachIndex, .propsObject: return true
+            default: return false
+            }
+        case .member(let base, _, _): return isProps(base)
+        default: return false
+        }
     }
 
     /// The declared type of an assignment target (narrowing set aside); E0330 for targets

@@ -192,8 +192,7 @@ final class TypeChecker {
     private func checkReturn(_ e: Expr?, _ st: Stmt) {
         guard let ctx = functions.last else { return }
         if ctx.isScriptTopLevel || ctx.isTemplate {
-            s.report(Diagnostic(.error, "E0339", "`return` outside of a function", at: st.span,
-                                label: "the script's top level is not a function"))
+            // The parser reports `return` outside a function (E0127).
             if let e { check(e) }
             return
         }
@@ -290,7 +289,13 @@ final class TypeChecker {
         }
         var declared: SemaType?
         if let r = f.signature.returnType { declared = resolveType(r) }
-        return checkBody(declared: declared, name: f.name, span: f.name.span) { checkBlock(f.body) }
+        let result = checkBody(declared: declared, name: f.name, span: f.name.span) { checkBlock(f.body) }
+        if let r = declared, r != .void, !r.isOptional, r != .error, !Self.alwaysReturns(f.body) {
+            s.report(Diagnostic(.error, "E0341", "`\(f.name.name)` can end without returning a \(r.quoted)", at: f.name.span,
+                                label: "not every path returns a value",
+                                help: ["add a `return` at the end of `\(f.name.name)`"]))
+        }
+        return result
     }
 
     /// Runs `body` as a function body; infers the return type when none is declared.
@@ -403,10 +408,15 @@ final class TypeChecker {
         }
         if target == .string, t == .number || t == .bool {
             d = d.helping("convert it: `String(\(s.text(e.span)))`")
-        } else if target == .number, t == .string {
+        } else if target == .number, t == .string, !Self.isStringLiteral(e) {
             d = d.helping("convert it: `Number(\(s.text(e.span)))`")
         }
         s.report(d)
+    }
+
+    static func isStringLiteral(_ e: Expr) -> Bool {
+        if case .string = e.kind { return true }
+        return false
     }
 
     /// A value of the type, for fix-its (`""`, `0`, `false`, `[]`).

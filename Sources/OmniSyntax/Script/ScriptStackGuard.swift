@@ -47,8 +47,9 @@ enum ScriptStackGuard {
         return top > size ? top - size : nil
         #elseif canImport(Glibc) || canImport(Musl)
         if let cached = pthread_getspecific(lowKey) { return UInt(bitPattern: cached) }
+        guard let getattr = getattrNP else { return nil }
         var attr = pthread_attr_t()
-        guard pthread_getattr_np(pthread_self(), &attr) == 0 else { return nil }
+        guard getattr(pthread_self(), &attr) == 0 else { return nil }
         defer { pthread_attr_destroy(&attr) }
         var address: UnsafeMutableRawPointer?
         var size = 0
@@ -62,6 +63,14 @@ enum ScriptStackGuard {
     }
 
     #if canImport(Glibc) || canImport(Musl)
+    typealias GetAttr = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
+
+    /// `pthread_getattr_np`, which the Glibc module does not export (it is a GNU extension).
+    static let getattrNP: GetAttr? = {
+        guard let symbol = dlsym(nil, "pthread_getattr_np") else { return nil }
+        return unsafeBitCast(symbol, to: GetAttr.self)
+    }()
+
     /// Thread-local cache of `stackLow` (reading the main thread's bounds parses /proc/self/maps).
     static let lowKey: pthread_key_t = {
         var key = pthread_key_t()
