@@ -36,8 +36,11 @@ let package = Package(
         .target(name: "OmniReactive", swiftSettings: [
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
-        // Entity-component-system. No NIO.
-        .target(name: "OmniECS"),
+        // Entity-component-system. No NIO. Confined to one isolation domain like the
+        // reactive graph, so release builds skip dynamic exclusivity checks too.
+        .target(name: "OmniECS", swiftSettings: [
+            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+        ]),
         // The HTML writer with context-correct escaping.
         .target(name: "OmniHTML"),
         // SQLite through GRDB, migrations, the storage protocol generated code targets.

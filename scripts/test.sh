@@ -14,9 +14,14 @@ swift test --skip-build
 if [ -f Runtime/Package.swift ]; then
   echo "== Runtime: build" >&2
   (cd Runtime && swift build --build-tests "${strict[@]}")
-  if [ -x scripts/pg-test-server.sh ] && [ -z "${OMNI_PG_URL:-}" ]; then
-    if url="$(scripts/pg-test-server.sh start 2>/dev/null)"; then export OMNI_PG_URL="$url"; fi
+  started_pg=""
+  if [ -z "${OMNI_PG_URL:-}" ]; then
+    # A throwaway PostgreSQL on loopback for the OmniPostgres tests (they skip without one).
+    if url="$(scripts/pg-test-server.sh)"; then export OMNI_PG_URL="$url"; started_pg=1; fi
   fi
   echo "== Runtime: test" >&2
-  (cd Runtime && swift test --skip-build)
+  status=0
+  (cd Runtime && swift test --skip-build) || status=$?
+  if [ -n "$started_pg" ]; then scripts/pg-test-server.sh stop >/dev/null 2>&1 || true; fi
+  exit $status
 fi

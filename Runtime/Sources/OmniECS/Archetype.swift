@@ -10,8 +10,6 @@ final class Archetype {
     let columns: [AnyColumn]
     /// The entity in each row.
     var entities: ContiguousArray<Entity> = []
-    /// Component id → index in `columns`.
-    let columnIndex: [ComponentID: Int]
     /// Cached transitions: the archetype reached by adding / removing one component.
     var addEdges: [ComponentID: Int] = [:]
     var removeEdges: [ComponentID: Int] = [:]
@@ -20,19 +18,23 @@ final class Archetype {
         self.index = index
         self.componentIDs = componentIDs
         self.columns = columns
-        var map: [ComponentID: Int] = [:]
-        for (i, id) in componentIDs.enumerated() { map[id] = i }
-        columnIndex = map
     }
 
     var count: Int { entities.count }
 
+    /// The column of component `id`. A linear scan: tables have few components, and
+    /// comparing a handful of integers beats hashing.
     @inline(__always)
     func column(_ id: ComponentID) -> AnyColumn? {
-        columnIndex[id].map { columns[$0] }
+        var i = 0
+        while i < componentIDs.count {
+            if componentIDs[i] == id { return columns[i] }
+            i += 1
+        }
+        return nil
     }
 
-    func contains(_ id: ComponentID) -> Bool { columnIndex[id] != nil }
+    func contains(_ id: ComponentID) -> Bool { column(id) != nil }
 
     func reserve(_ additional: Int) {
         let needed = count + additional

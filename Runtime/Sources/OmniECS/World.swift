@@ -108,7 +108,7 @@ public final class World {
 
     @inline(__always)
     static func append<C: Component>(_ value: C, to archetype: Archetype, id: ComponentID, tick: UInt32) {
-        let column = unsafeDowncast(archetype.columns[archetype.columnIndex[id]!], to: Column<C>.self)
+        let column = unsafeDowncast(archetype.column(id).unsafelyUnwrapped, to: Column<C>.self)
         column.append(value, tick: tick)
     }
 

@@ -73,6 +73,7 @@ public final class PostgresStorage: StorageBackend {
 
     // MARK: - Transactions
 
+    @discardableResult
     public func transaction<T: Sendable>(_ body: (any SQLExecutor) async throws -> T) async throws -> T {
         if let scope = PostgresStorage.currentScope, scope.owner == ObjectIdentifier(self) {
             return try await savepoint(scope, body)

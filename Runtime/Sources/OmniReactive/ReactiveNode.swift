@@ -12,6 +12,7 @@ public class ReactiveNode {
         case clean = 0, check = 1, dirty = 2
         static func < (a: State, b: State) -> Bool { a.rawValue < b.rawValue }
     }
+
     enum Kind: UInt8 { case signal, computed, effect }
 
     let graph: ReactiveGraph
@@ -36,9 +37,10 @@ public class ReactiveNode {
     unowned(unsafe) var runningUnder: ReactiveNode?
     var isDisposed = false
     /// Recomputes the node (runs a computed's function and stores its value, or runs an
-    /// effect) and says whether the value changed. Set by the generic subclass in code
-    /// specialised for its value type, so the graph algorithm itself is not generic.
+    /// effect) and says whether the value changed. Set by the subclass, so that the graph
+    /// algorithm itself is not generic and never touches a value.
     var refresh: () -> Bool = { false }
+
     init(graph: ReactiveGraph, kind: Kind, label: String?, state: State) {
         self.graph = graph
         self.kind = kind

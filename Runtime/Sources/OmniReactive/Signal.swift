@@ -53,11 +53,13 @@ public final class Signal<Value>: ReactiveNode {
         change(&copy)
         set(copy)
     }
+
     func checkWriteAllowed() {
         if let current = graph.currentObserver, current.kind == .computed {
             fatalError("omni reactive: signal '\(label ?? "unnamed")' written while computed '\(current.label ?? "unnamed")' runs; computeds must not have side effects")
         }
     }
+
     func notifyChanged() {
         var i = 0
         while i < observers.count {

@@ -137,6 +137,12 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation, CustomS
             segments.append("")
         }
 
+        /// Binds an optional value as a parameter (`nil` binds NULL).
+        public mutating func appendInterpolation<V: DatabaseValueConvertible>(_ value: V?) {
+            bindings.append(value?.sqlValue ?? .null)
+            segments.append("")
+        }
+
         /// Binds each value as a parameter, separated by commas (for `IN (…)`); an empty
         /// list renders `NULL`, so `x IN (NULL)` selects nothing.
         public mutating func appendInterpolation<V: DatabaseValueConvertible>(list values: [V]) {

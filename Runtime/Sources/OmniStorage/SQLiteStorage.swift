@@ -104,6 +104,7 @@ public final class SQLiteStorage: StorageBackend {
 
     // MARK: - Transactions
 
+    @discardableResult
     public func transaction<T: Sendable>(_ body: (any SQLExecutor) async throws -> T) async throws -> T {
         if let scope = SQLiteStorage.currentScope, scope.owner == ObjectIdentifier(self) {
             return try await savepoint(depth: scope.depth + 1, body)

@@ -32,6 +32,7 @@ public protocol StorageBackend: SQLExecutor {
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws
     /// (the error is rethrown). `body` gets an executor bound to the transaction; calls on
     /// the backend itself from the same task also join it. A nested call makes a savepoint.
+    @discardableResult
     func transaction<T: Sendable>(_ body: (any SQLExecutor) async throws -> T) async throws -> T
 
     /// Applies the migrations not applied yet, in version order, each in its own

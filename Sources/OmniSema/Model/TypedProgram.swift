@@ -10,6 +10,7 @@ public struct SymbolID: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var description: String { "s\(raw)" }
 }
 
+/// What kind of declaration a symbol comes from.
 public enum SymbolKind: String, Hashable, Sendable {
     /// `props` itself (the object of all props).
     case propsObject

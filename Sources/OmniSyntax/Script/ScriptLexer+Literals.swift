@@ -1,7 +1,7 @@
 import OmniBase
 
 // Number, string and template-literal lexing, with their escapes and their diagnostics
-// (E0102 unterminated string, E0103 unterminated template, E0105 escapes, E0106 numbers).
+// (E0101 unterminated string, E0102 unterminated template, E0104 escapes, E0105 numbers).
 
 extension ScriptLexer {
     // MARK: - Numbers
@@ -32,7 +32,7 @@ extension ScriptLexer {
             } else if b == UInt8(ascii: "_") {
                 if problem == nil, !lastWasDigit || !isDigit(byte(at: pos + 1)) {
                     let s = span(pos, pos + 1)
-                    problem = Diagnostic(.error, "E0106", "a numeric separator `_` must sit between two digits", at: s,
+                    problem = Diagnostic(.error, "E0105", "a numeric separator `_` must sit between two digits", at: s,
                                          label: "misplaced separator")
                         .fixing(.replace(s, with: "", "remove the `_`"))
                 }
@@ -62,14 +62,14 @@ extension ScriptLexer {
         if let radix {
             pos += 2
             if scanDigits(radix.isDigit, into: &digits, problem: &problem) == 0 {
-                problem = Diagnostic(.error, "E0106", "expected \(radix.name) digits after `\(file.text(start..<pos))`",
+                problem = Diagnostic(.error, "E0105", "expected \(radix.name) digits after `\(file.text(start..<pos))`",
                                      at: span(start, pos), label: "this number has no digits")
             }
             for d in digits { value = value * radix.base + Double(Self.hexValue(d) ?? 0) }
         } else {
             _ = scanDigits(Self.isDecimalDigit, into: &digits, problem: &problem)
             if digits.count > 1, digits[0] == UInt8(ascii: "0"), problem == nil {
-                problem = Diagnostic(.error, "E0106", "a number literal cannot start with `0` followed by more digits",
+                problem = Diagnostic(.error, "E0105", "a number literal cannot start with `0` followed by more digits",
                                      at: span(start, pos), label: "leading zero",
                                      help: ["remove the leading zero, or write `0o` before octal digits"])
             }
@@ -90,7 +90,7 @@ extension ScriptLexer {
                 } else if problem == nil {
                     let s = span(pos, pos + (signed ? 2 : 1))
                     pos += signed ? 2 : 1
-                    problem = Diagnostic(.error, "E0106", "expected digits after the exponent `e`", at: s,
+                    problem = Diagnostic(.error, "E0105", "expected digits after the exponent `e`", at: s,
                                          label: "the exponent has no digits")
                 }
             }
@@ -121,11 +121,11 @@ extension ScriptLexer {
                 if problem == nil {
                     let suffix = file.text(nameStart..<pos)
                     if suffix == "n" {
-                        problem = Diagnostic(.error, "E0106", "BigInt literals are not supported in omni scripts",
+                        problem = Diagnostic(.error, "E0105", "BigInt literals are not supported in omni scripts",
                                              at: span(start, pos), label: "`n` makes this a BigInt")
                             .fixing(.replace(span(nameStart, pos), with: "", "remove the `n`"))
                     } else {
-                        problem = Diagnostic(.error, "E0106", "a name cannot start right after a number",
+                        problem = Diagnostic(.error, "E0105", "a name cannot start right after a number",
                                              at: span(nameStart, pos), label: "`\(suffix)` is glued to the number")
                             .helping("separate the number from the name, or write the whole value as a string")
                     }
@@ -182,7 +182,7 @@ extension ScriptLexer {
 
     mutating func reportUnterminatedString(open: Int, quote: UInt8, atLineBreak: Bool) {
         let q = quote == UInt8(ascii: "'") ? "'" : "\""
-        var d = Diagnostic(.error, "E0102", "unterminated string literal", at: span(open, max(open + 1, pos)),
+        var d = Diagnostic(.error, "E0101", "unterminated string literal", at: span(open, max(open + 1, pos)),
                            label: "this string is never closed")
             .fixing(.insert(q, at: span(pos, pos), "add the closing `\(q)`"))
         if atLineBreak {
@@ -201,7 +201,7 @@ extension ScriptLexer {
         while true {
             guard pos < end else {
                 out.append(contentsOf: bytes[segment..<pos])
-                report(Diagnostic(.error, "E0103", "unterminated template literal", at: span(open, open + 1),
+                report(Diagnostic(.error, "E0102", "unterminated template literal", at: span(open, open + 1),
                                   label: "this template literal is never closed",
                                   help: ["add a closing `` ` `` where the template should end"]))
                 let s = String(decoding: out, as: UTF8.self)
@@ -302,7 +302,7 @@ extension ScriptLexer {
             }
             if Self.isLineTerminator(scalar) { return }  // line continuation
             let s = span(start, pos)
-            report(Diagnostic(.error, "E0105", "unknown escape sequence `\(file.text(start..<pos))`", at: s,
+            report(Diagnostic(.error, "E0104", "unknown escape sequence `\(file.text(start..<pos))`", at: s,
                               label: "not a valid escape",
                               help: ["the escapes are `\\n` `\\t` `\\r` `\\b` `\\f` `\\v` `\\0` `\\\\` `\\'` `\\\"` `` \\` `` `\\$` `\\xHH` `\\uHHHH` `\\u{H…}`"])
                 .fixing(.replace(span(start, start + 1), with: "\\\\", "escape the backslash to keep it")))
@@ -311,7 +311,7 @@ extension ScriptLexer {
     }
 
     mutating func escapeError(_ start: Int, _ message: String, _ out: inout [UInt8], help: String? = nil) {
-        var d = Diagnostic(.error, "E0105", "invalid escape sequence: \(message)", at: span(start, max(pos, start + 1)),
+        var d = Diagnostic(.error, "E0104", "invalid escape sequence: \(message)", at: span(start, max(pos, start + 1)),
                            label: "invalid escape")
         if let help { d = d.helping(help) }
         report(d)

@@ -4,7 +4,7 @@ import OmniBase
 ///
 /// The lexer never fails: bytes outside the language, invalid UTF-8, unterminated strings,
 /// templates and comments and malformed escapes and numbers are reported in `diagnostics`
-/// (codes `E0100`–`E0106`) and lexing goes on. Template literals are split into
+/// (codes `E0100`–`E0105`) and lexing goes on. Template literals are split into
 /// head/middle/tail tokens around their `${…}` substitutions; the lexer tracks brace depth so a
 /// `}` that closes a substitution resumes the template text. Regular-expression literals are
 /// not part of the language, so `/` is always an operator.
@@ -72,7 +72,16 @@ public struct ScriptLexer {
     public mutating func next() -> ScriptToken {
         let newline = skipTrivia()
         let start = pos
-        guard pos < end else { return ScriptToken(kind: .eof, span: span(end, end), newlineBefore: newline) }
+        guard pos < end else {
+            if let open = templateStack.first?.open {
+                // A `${` was never closed, so neither is its template.
+                templateStack.removeAll()
+                report(Diagnostic(.error, "E0102", "unterminated template literal", at: span(open, open + 1),
+                                  label: "this template literal is never closed",
+                                  help: ["close each `${` with `}` and the template with a backtick"]))
+            }
+            return ScriptToken(kind: .eof, span: span(end, end), newlineBefore: newline)
+        }
         let kind = lexToken()
         return ScriptToken(kind: kind, span: span(start, pos), newlineBefore: newline)
     }
@@ -210,14 +219,14 @@ public struct ScriptLexer {
             }
             pos += length
         }
-        report(Diagnostic(.error, "E0104", "unterminated block comment", at: span(open, open + 2),
+        report(Diagnostic(.error, "E0103", "unterminated block comment", at: span(open, open + 2),
                           label: "the comment starts here and runs to the end of the script",
                           help: ["add `*/` where the comment should end"]))
         return newline
     }
 
     mutating func reportInvalidUTF8(_ at: Int, _ length: Int) {
-        report(Diagnostic(.error, "E0101", "invalid UTF-8 in the script", at: span(at, at + length),
+        report(Diagnostic(.error, "E0100", "invalid UTF-8 byte sequence in the script", at: span(at, at + length),
                           label: length == 1 ? "this byte is not valid UTF-8" : "these bytes are not valid UTF-8",
                           notes: ["`.omni` files must be encoded as UTF-8"]))
     }

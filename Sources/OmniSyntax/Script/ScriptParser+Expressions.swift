@@ -135,14 +135,20 @@ extension ScriptParser.Engine {
 
     /// Every binary operator and `as`, by precedence climbing over an explicit stack.
     func parseBinary() -> Expr {
+        // `{#each xs as x}`: at the top level of the expression, `as` ends it.
+        let asEnds = stopAtAs && depth <= 1
         var operands: [Expr] = [parseUnary()]
         var ops: [(op: BinaryOperator, span: Span)] = []
+        // Each operator deepens the tree by one level, so a chain counts toward the nesting limit.
+        var links = 0
+        defer { depth -= links }
         while true {
             let t = current
-            if t.isWord("as"), !t.newlineBefore, !(stopAtAs && depth <= 1) {
+            if t.isWord("as"), !t.newlineBefore, !asEnds {
                 // `as` binds like the relational operators, left to right.
                 while let top = ops.last, top.op.precedence >= BinaryOperator.less.precedence { reduce(&operands, &ops) }
                 advance()
+                guard chainLink(&links) else { break }
                 let type = parseTypeAnnotation(inExpression: true)
                 let value = operands.removeLast()
                 operands.append(expr(.asType(value, type), value.span.merged(with: type.span)))
@@ -155,10 +161,26 @@ extension ScriptParser.Engine {
             }
             ops.append((op, t.span))
             advance()
+            guard chainLink(&links) else {
+                operands.append(expr(.error, point(prevEnd)))
+                break
+            }
             operands.append(parseUnary())
         }
         while !ops.isEmpty { reduce(&operands, &ops) }
         return operands[0]
+    }
+
+    /// Counts one more link of an operator, call or member chain as a level of nesting; past the
+    /// limit reports it, skips the rest of the chain and returns false.
+    func chainLink(_ links: inout Int) -> Bool {
+        guard depth < ScriptParser.maxNestingDepth else {
+            tooDeep("expression")
+            return false
+        }
+        depth += 1
+        links += 1
+        return true
     }
 
     /// Pops one operator and its two operands and pushes the binary node, checking the mixes TS forbids.
@@ -248,8 +270,16 @@ extension ScriptParser.Engine {
     /// A primary expression followed by `.x`, `?.x`, `[i]`, `?.[i]`, `(args)`, `?.(args)`, `!`, `++`, `--`.
     func parsePostfix() -> Expr {
         var e = parsePrimary()
+        var links = 0
+        defer { depth -= links }
         while true {
             let t = current
+            switch t.kind {
+            case .punct(.dot), .punct(.questionDot), .punct(.lBracket), .punct(.lParen):
+                guard chainLink(&links) else { return expr(.error, span(Int(e.span.start), prevEnd)) }
+            default:
+                break
+            }
             switch t.kind {
             case .punct(.dot):
                 advance()

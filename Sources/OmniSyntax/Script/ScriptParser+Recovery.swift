@@ -50,6 +50,30 @@ extension ScriptParser.Engine {
         }
     }
 
+    /// `skipConstruct` for a type: also balances `<` against `>` (splitting `>>`), and stops at a
+    /// `>` that closes an enclosing type argument list or at the `=` of a declaration.
+    func skipTypeConstruct() {
+        var angles = 0
+        var first = true
+        while true {
+            let t = current
+            if t.kind == .eof || isCloser(t) || t.is(.semicolon) { return }
+            if angles == 0, t.is(.comma) || t.is(.equal) { return }
+            if !first, startsStatementLine(t) { return }
+            first = false
+            if t.is(.less) {
+                angles += 1
+                advance()
+            } else if isClosingAngle() {
+                if angles == 0 { return }
+                angles -= 1
+                _ = eatClosingAngle()
+            } else if !skipGroup() {
+                advance()
+            }
+        }
+    }
+
     /// Statement-level recovery: skips the rest of a broken statement. Stops after a `;`, before a
     /// closer, and before any token that starts a new line (a new statement begins there).
     func synchronize() {
@@ -146,7 +170,7 @@ extension ScriptParser.Engine {
         var d = Diagnostic(.error, "E0113", "expected `,` or `\(closer.rawValue)` after this \(item), found \(describe(t))",
                            at: errorSpan(t), label: "expected `,` or `\(closer.rawValue)`")
         if !t.newlineBefore, startsExpression(t) {
-            d = d.helping("\(item)s are separated by commas")
+            d = d.helping("\(item == "property" ? "properties" : item + "s") are separated by commas")
                 .fixing(.insert(",", at: point(prevEnd), "insert `,`"))
         }
         report(d)

@@ -53,8 +53,18 @@ extension ScriptParser.Engine {
     /// A primary type followed by `[]` and `?` suffixes.
     func parsePostfixType(inExpression: Bool) -> TypeExpr {
         var t = parsePrimaryType(inExpression: inExpression)
+        var links = 0
+        defer { depth -= links }
         while true {
             let c = current
+            if c.is(.lBracket) || c.is(.question) {
+                guard depth < ScriptParser.maxNestingDepth else {
+                    tooDeep("type")
+                    return type(.error, t.span)
+                }
+                depth += 1
+                links += 1
+            }
             if c.is(.lBracket), !c.newlineBefore, peek().is(.rBracket) {
                 advance()
                 let close = advance()

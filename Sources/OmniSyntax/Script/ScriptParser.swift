@@ -391,9 +391,10 @@ extension ScriptParser {
                 tooDeepReported = true
                 report(Diagnostic(.error, "E0120", "\(what) nested too deeply (more than \(ScriptParser.maxNestingDepth) levels)",
                                   at: errorSpan(current), label: "the parser skips this part",
+                                  notes: ["brackets, blocks, prefix operators and each link of an operator, call or member chain count as levels"],
                                   help: ["split it into smaller pieces, for example with intermediate `const` declarations"]))
             }
-            skipConstruct()
+            if what == "type" { skipTypeConstruct() } else { skipConstruct() }
         }
     }
 }

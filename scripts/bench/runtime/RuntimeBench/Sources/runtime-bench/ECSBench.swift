@@ -139,9 +139,16 @@ func runECSBenchmarks(quick: Bool) {
             leftPad(format(ecsMs / soaMs) + "x", 6),
             leftPad(format(perEntityMs, decimals: 4), 17), leftPad(format(perEntityMs / soaMs) + "x", 6),
             leftPad(format(reservedBytes, decimals: 1), 15), "|", pad(format(grownBytes, decimals: 1), 15),
-            leftPad(format(heapDelta, decimals: 1), 18))
+            leftPad(count >= 100_000 ? format(heapDelta, decimals: 1) : "-", 18))
     }
     print("(ms/frame: median of 10 batches; ratio = ECS / SoA; bytes/entity from the world's reserved capacities;")
-    print(" RSS delta: resident memory growth while building the reserved world, per entity)")
+    print(" RSS delta: resident memory growth while building the reserved world, per entity; page-granular, so shown for 1M only)")
     print("")
+}
+
+/// Profiling aid (`runtime-bench ecs-profile`): many frames of the 1k-entity scene.
+func runECSProfile() {
+    let scene = ECSScene(count: 1_000, reserve: true)
+    for _ in 0..<200_000 { scene.update() }
+    consume(scene.checksum)
 }

@@ -7,13 +7,17 @@ import OmniReactive
 
 nonisolated(unsafe) var opaqueOne = 1
 
-/// Kairo's "busy" function: a little work the optimiser cannot fold away.
+/// Kairo's "busy" function: a little work (100 steps of a hash recurrence) that the
+/// optimiser can neither fold into a closed form nor skip.
 @inline(never)
 func busy() -> Int {
-    var a = 0
-    for i in 0..<100 { a &+= i &* opaqueOne }
+    var a = opaqueOne
+    for i in 0..<100 { a = (a &* 31) ^ (i &+ opaqueOne) }
+    busySink &+= a  // a side effect, so that `_ = busy()` is not deleted
     return a
 }
+
+nonisolated(unsafe) var busySink = 0
 
 /// A mutable cell for the plain versions.
 final class Cell { var value = 0 }

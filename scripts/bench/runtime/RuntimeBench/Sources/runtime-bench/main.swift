@@ -4,9 +4,11 @@
 let arguments = CommandLine.arguments.dropFirst()
 let quick = arguments.contains("--quick")
 let selected = Set(arguments.filter { !$0.hasPrefix("--") })
-func wants(_ name: String) -> Bool { selected.isEmpty || selected.contains(name) }
+func wants(_ name: String) -> Bool { selected.subtracting(["ecs-profile"]).isEmpty && !selected.contains("ecs-profile") || selected.contains(name) }
 
+opaqueOne = arguments.count > 1_000 ? 3 : 1  // known only at run time
 if wants("ecs") { runECSBenchmarks(quick: quick) }
 if wants("reactive") { runReactiveBenchmarks(quick: quick) }
 if wants("html") { runHTMLBenchmarks(quick: quick) }
-print("(checksum \(sink))")
+if selected.contains("ecs-profile") { runECSProfile() }
+print("(checksum \(sink) \(busySink))")
