@@ -21,8 +21,14 @@ let package = Package(
         .target(name: "OmniSema", dependencies: ["OmniBase", "OmniSyntax"]),
         // Stage 3: the lowered IR, its optimizer (one pass per file) and an evaluator.
         .target(name: "OmniIR", dependencies: ["OmniBase", "OmniSyntax", "OmniSema"]),
+        // Stage 4a: IR, schemas, routes and templates -> a structured Swift model -> one renderer.
+        .target(name: "OmniSwiftGen", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR"]),
+        // System library over Debian's binaryen (no pkg-config file): only OmniWasmGen imports it.
+        .systemLibrary(name: "CBinaryen", path: "Sources/CBinaryen"),
+        // Stage 4b: IR -> WebAssembly through Binaryen's C API, plus `.d.ts` per module.
+        .target(name: "OmniWasmGen", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR", "CBinaryen"]),
         // The only code that touches disk or runs processes.
-        .target(name: "OmniDriver", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR"]),
+        .target(name: "OmniDriver", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR", "OmniSwiftGen", "OmniWasmGen"]),
         // The CLI: thin, calls the driver.
         .executableTarget(name: "omni", dependencies: [
             "OmniDriver",
@@ -35,6 +41,8 @@ let package = Package(
         .testTarget(name: "OmniSyntaxTests", dependencies: ["OmniSyntax", "OmniTestSupport"]),
         .testTarget(name: "OmniSemaTests", dependencies: ["OmniSema", "OmniTestSupport"]),
         .testTarget(name: "OmniIRTests", dependencies: ["OmniIR", "OmniSema", "OmniSyntax", "OmniTestSupport"]),
+        .testTarget(name: "OmniSwiftGenTests", dependencies: ["OmniSwiftGen", "OmniTestSupport"]),
+        .testTarget(name: "OmniWasmGenTests", dependencies: ["OmniWasmGen", "OmniTestSupport"]),
         .testTarget(name: "OmniDriverTests", dependencies: ["OmniDriver", "OmniTestSupport"]),
         .testTarget(name: "omniTests", dependencies: ["omni", "OmniTestSupport"]),
         .testTarget(name: "OmniTestSupportTests", dependencies: ["OmniTestSupport"]),

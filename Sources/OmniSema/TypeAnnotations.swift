@@ -58,7 +58,7 @@ struct TypeAnnotations {
         case "Array": return arity(1, "Array<number>") ? .array(resolve(args[0])) : .error
         default:
             var d = Diagnostic(.error, "E0322", "unknown type `\(name.name)`", at: name.span, label: "not a type omni knows")
-            if let guess = Suggestions.bestMatch(for: name.name, in: Builtins.typeNames) {
+            if let guess = EditDistance.bestMatch(for: name.name, in: Builtins.typeNames) {
                 d = d.helping("did you mean `\(guess)`?").fixing(.replace(name.span, with: guess, "use `\(guess)`"))
             } else {
                 d = d.note("the types are `number`, `string`, `bool`, arrays `T[]`, shapes `{ name: string }`, functions `(x: number) => string`, `T?`, `Signal<T>` and `Computed<T>`")

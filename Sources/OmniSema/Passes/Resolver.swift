@@ -227,7 +227,7 @@ final class Resolver {
         candidates.insert("props")
         candidates.formUnion(Builtin.byName.keys)
         var d = Diagnostic(.error, "E0300", "cannot find `\(name)` in this scope", at: span, label: "not found")
-        if let guess = Suggestions.bestMatch(for: name, in: candidates.sorted()) {
+        if let guess = EditDistance.bestMatch(for: name, in: candidates.sorted()) {
             d = d.helping("did you mean `\(guess)`?").fixing(.replace(span, with: guess, "use `\(guess)`"))
         } else if s.signature.prop(name) != nil {
             d = d.helping("props are read as `props.\(name)`").fixing(.insert("props.", at: span, "read the prop"))

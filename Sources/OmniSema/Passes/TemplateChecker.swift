@@ -165,7 +165,7 @@ final class TemplateChecker {
         let name = el.name.name
         guard let sig = project.byName[name] else {
             var d = Diagnostic(.error, "E0407", "cannot find the component `\(name)`", at: el.name.span, label: "no component has this name")
-            if let guess = Suggestions.bestMatch(for: name, in: project.byName.keys.sorted()) {
+            if let guess = EditDistance.bestMatch(for: name, in: project.byName.keys.sorted()) {
                 var edits = [TextEdit(span: el.name.span, replacement: guess)]
                 if let close = el.closeTag, let closeName = closingNameSpan(close, name) { edits.append(TextEdit(span: closeName, replacement: guess)) }
                 d = d.helping("did you mean `\(guess)`?").fixing(FixIt("use `\(guess)`", edits: edits))
@@ -191,7 +191,7 @@ final class TemplateChecker {
             }
             guard let prop = sig.prop(a.name.name) else {
                 var d = Diagnostic(.error, "E0409", "the component `\(name)` has no prop `\(a.name.name)`", at: a.name.span, label: "unknown prop")
-                if let guess = Suggestions.bestMatch(for: a.name.name, in: sig.props.map(\.name).filter { !given.contains($0) }) {
+                if let guess = EditDistance.bestMatch(for: a.name.name, in: sig.props.map(\.name).filter { !given.contains($0) }) {
                     d = d.helping("did you mean `\(guess)`?").fixing(.replace(a.name.span, with: guess, "use `\(guess)`"))
                     suggested.insert(guess)
                 } else if !sig.props.isEmpty {

@@ -178,7 +178,7 @@ extension TypeChecker {
             if let want, field == nil {
                 var d = Diagnostic(.error, "E0338", "unknown field `\(key.name)`", at: key.span,
                                    label: "not a field of \(SemaType.object(want).quoted)")
-                if let guess = Suggestions.bestMatch(for: key.name, in: want.map(\.name).filter { seen[$0] == nil }) {
+                if let guess = EditDistance.bestMatch(for: key.name, in: want.map(\.name).filter { seen[$0] == nil }) {
                     d = d.helping("did you mean `\(guess)`?").fixing(.replace(key.span, with: guess, "use `\(guess)`"))
                 }
                 s.report(d)

@@ -9,7 +9,7 @@ extension TypeChecker {
             guard let i = s.signature.props.firstIndex(where: { $0.name == name.name }) else {
                 var d = Diagnostic(.error, "E0317", "the component `\(s.decl.name.name)` has no prop `\(name.name)`", at: name.span,
                                    label: "unknown prop")
-                if let guess = Suggestions.bestMatch(for: name.name, in: s.signature.props.map(\.name)) {
+                if let guess = EditDistance.bestMatch(for: name.name, in: s.signature.props.map(\.name)) {
                     d = d.helping("did you mean `\(guess)`?").fixing(.replace(name.span, with: guess, "use `\(guess)`"))
                 } else {
                     d = d.helping("declare it in `<props>`: `<prop name=\"\(name.name)\" type=\"string\" />`")
@@ -67,7 +67,7 @@ extension TypeChecker {
         if let inner = t.reactiveValue, Builtins.members(of: inner)?[name.name] != nil || Self.hasField(inner, name.name) {
             d = d.helping("read the value first: `\(s.text(base.span))().\(name.name)`")
                 .fixing(.insert("()", at: base.span.endPoint, "read the value"))
-        } else if let guess = Suggestions.bestMatch(for: name.name, in: Builtins.memberNames(of: t)) {
+        } else if let guess = EditDistance.bestMatch(for: name.name, in: Builtins.memberNames(of: t)) {
             d = d.helping("did you mean `\(guess)`?").fixing(.replace(name.span, with: guess, "use `\(guess)`"))
         }
         s.report(d)

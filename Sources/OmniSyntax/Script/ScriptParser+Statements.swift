@@ -112,10 +112,8 @@ extension ScriptParser.Engine {
                     out.append(parseExpressionStatement())
                 }
             }
-        case .identifier(let word) where (word == "type" || word == "interface") && isTypeDeclaration():
-            report(Diagnostic(.error, "E0121", word == "type" ? "type aliases are not supported in omni scripts"
-                                                                  : "interfaces are not supported in omni scripts",
-                              at: t.span, label: "not supported",
+        case .identifier("type") where isTypeDeclaration():
+            report(Diagnostic(.error, "E0121", "type aliases are not supported in omni scripts", at: t.span, label: "not supported",
                               help: ["write the type where it is used, e.g. `const p: { x: number } = …`"]))
             advance()
             skipStatementBody()
@@ -134,6 +132,7 @@ extension ScriptParser.Engine {
         case .throw: ("`throw` is not supported in omni scripts", "omni scripts have no exceptions; return a value that describes the failure")
         case .import, .export: ("`\(k.rawValue)` is not supported inside a `<script>`", "components are found by name; no imports are needed")
         case .enum: ("enums are not supported in omni scripts", "use string literal types such as `\"a\" | \"b\"` instead")
+        case .interface: ("interfaces are not supported in omni scripts", "write the type where it is used, e.g. `const p: { x: number } = …`")
         case .with, .debugger: ("`\(k.rawValue)` is not supported in omni scripts", "remove it")
         default: nil
         }
@@ -175,7 +174,7 @@ extension ScriptParser.Engine {
             var d = Diagnostic(.error, "E0112", "expected `;` or a line break after this statement, found \(describe(t))",
                                at: errorSpan(t), label: "unexpected \(describe(t))")
             if let last, case .identifier(let word) = last.kind, case .identifier = t.kind,
-               let keyword = EditDistance.bestMatch(for: word, in: ["const", "let", "var", "function", "return", "if", "for", "while", "typeof"]) {
+               let keyword = Self.keywordSuggestion(for: word) {
                 d = d.helping("did you mean `\(keyword)`?").fixing(.replace(last.span, with: keyword, "replace `\(word)` with `\(keyword)`"))
             } else {
                 d = d.helping("put each statement on its own line, or separate them with `;`")
@@ -184,6 +183,20 @@ extension ScriptParser.Engine {
             report(d)
         }
         synchronize()
+    }
+
+    /// The statement keyword a misspelled word probably meant: within the edit-distance threshold,
+    /// or one swap of adjacent letters away (`cosnt`, `fucntion`).
+    static func keywordSuggestion(for word: String) -> String? {
+        let keywords = ["const", "let", "var", "function", "return", "if", "for", "while", "typeof"]
+        if let match = EditDistance.bestMatch(for: word, in: keywords) { return match }
+        let w = Array(word.unicodeScalars)
+        return keywords.first { k in
+            let k = Array(k.unicodeScalars)
+            guard k.count == w.count, k.count >= 3 else { return false }
+            let differ = (0..<k.count).filter { k[$0] != w[$0] }
+            return differ.count == 2 && differ[1] == differ[0] + 1 && k[differ[0]] == w[differ[1]] && k[differ[1]] == w[differ[0]]
+        }
     }
 
     func parseExpressionStatement() -> Stmt {

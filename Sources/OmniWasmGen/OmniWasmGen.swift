@@ -1,0 +1,1 @@
+// OmniWasmGen: the optimized IR compiled to WebAssembly through Binaryen (docs/ARCHITECTURE.md).
