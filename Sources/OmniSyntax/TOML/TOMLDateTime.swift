@@ -154,6 +154,11 @@ private struct DateTimeReader {
 
     mutating func date() throws -> TOMLDateTime.Date {
         let start = i
+        var n = 0
+        while i + n < b.count, TOMLDateTime.isDigit(b[i + n]) { n += 1 }
+        if n != 4 {
+            throw fail(i..<i + max(n, 1), "the year must have exactly 4 digits, found \(n)")
+        }
         let year = try digits(4, "year")
         try expect("-", after: "year")
         let month = try digits(2, "month")

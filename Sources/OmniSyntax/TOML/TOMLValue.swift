@@ -31,8 +31,7 @@ public struct TOMLKey: Hashable, Sendable, CustomStringConvertible {
             case "\r": out += "\\r"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + String(String(scalar.value, radix: 16, uppercase: true).reversed()
-                        .padding(toLength: 4, withPad: "0", startingAt: 0).reversed())
+                    out += "\\u" + TOMLScanner.hex(scalar.value, 4)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -1,1 +1,0 @@
-// OmniWasmGen: the optimized IR compiled to WebAssembly through Binaryen (docs/ARCHITECTURE.md).
