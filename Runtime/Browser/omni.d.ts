@@ -16,3 +16,6 @@ export declare function mount(root: Element, source: string | BufferSource | Web
 
 /** Mounts every `[data-omni]` element under `root`, loading `<Name>.wasm` relative to `base` (default: beside omni.js). */
 export declare function hydrate(root?: ParentNode, base?: string | URL): Promise<OmniInstance[]>;
+
+/** The markup, with hydration markers, that a module renders for `props` (what a server would send). */
+export declare function html(source: string | BufferSource | WebAssembly.Module, props?: Record<string, unknown>): Promise<string>;

@@ -3,8 +3,8 @@
 const M = 'toUpperCase toLowerCase trim trimStart trimEnd includes startsWith endsWith indexOf lastIndexOf slice substring charAt repeat replace replaceAll'.split(' ')
 const SVG = 'http://www.w3.org/2000/svg'
 
-/** Mounts one component: `root` holds its server markup; `source` is the module (URL, bytes or WebAssembly.Module). */
-export async function mount (root, source, props) {
+/** Instantiates a module; sets its props (default: `root`'s `data-props`) and runs its script. */
+async function load (source, props, root) {
   let x
   const N = []
   const D = new TextDecoder('utf-16le')
@@ -84,13 +84,26 @@ export async function mount (root, source, props) {
   }
   const r = await WebAssembly.instantiate(typeof source === 'string' ? await (await fetch(source)).arrayBuffer() : source, { o })
   x = (r.instance || r).exports
-  scan(root)
-  for (const [k, v] of Object.entries(props || JSON.parse(root.getAttribute('data-props') || '{}'))) {
+  for (const [k, v] of Object.entries(props || JSON.parse((root && root.getAttribute('data-props')) || '{}'))) {
     const set = x['$p_' + k]
     if (set && v != null) set(typeof v === 'string' ? W(v) : +v)
   }
+  x.$i()
+  return { x, S, scan }
+}
+
+/** Mounts one component: `root` holds its server markup; `source` is the module (URL, bytes or WebAssembly.Module). */
+export async function mount (root, source, props) {
+  const { x, scan } = await load(source, props, root)
+  scan(root)
   x.$m()
   return { name: root.getAttribute('data-omni'), root, exports: x }
+}
+
+/** The markup (with hydration markers) a module renders for `props`: what a server sends. */
+export async function html (source, props) {
+  const { x, S } = await load(source, props || {})
+  return S(x.$html())
 }
 
 /** Mounts every `[data-omni]` element under `root`, loading `<Name>.wasm` from `base` (default: beside omni.js). */

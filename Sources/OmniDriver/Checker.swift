@@ -63,11 +63,18 @@ public enum Frontend {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Parses one file with the front end its name selects.
+    /// Parses one file with the front end its name selects: `.omni` components, `omni.toml`.
+    /// Other files are read by later stages.
     public static func parse(_ file: SourceFile) -> (OmniFile?, [Diagnostic]) {
-        guard file.path.hasSuffix(".omni") else { return (nil, []) }
-        let (ast, diagnostics) = ComponentParser.parse(file)
-        return (ast, diagnostics)
+        if file.path.hasSuffix(".omni") {
+            let (ast, diagnostics) = ComponentParser.parse(file)
+            return (ast, diagnostics)
+        }
+        if file.path == "omni.toml" || file.path.hasSuffix("/omni.toml") {
+            let (document, diagnostics) = TOMLParser.parse(file)
+            return (nil, diagnostics + ProjectManifest.read(document).1)
+        }
+        return (nil, [])
     }
 
     /// Parses every file (in parallel, results in input order) and checks the project.

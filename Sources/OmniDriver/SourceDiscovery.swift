@@ -47,7 +47,10 @@ public enum SourceDiscovery {
         return result.sorted { ($0.displayPath, $0.absolutePath) < ($1.displayPath, $1.absolutePath) }
     }
 
-    /// Every `.omni` file below `directory`, skipping build output and hidden folders.
+    /// True for the files a project walk collects: `.omni` components and the manifest.
+    static func isSource(_ name: String) -> Bool { name.hasSuffix(".omni") || name == "omni.toml" }
+
+    /// Every source file below `directory`, skipping build output and hidden folders.
     static func walk(_ directory: String) throws -> [String] {
         let fm = FileManager.default
         var found: [String] = []
@@ -64,7 +67,7 @@ public enum SourceDiscovery {
                 guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
                 if isDir.boolValue {
                     stack.append(path)
-                } else if name.hasSuffix(".omni") {
+                } else if isSource(name) {
                     found.append(path)
                 }
             }

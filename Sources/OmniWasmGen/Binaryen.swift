@@ -41,6 +41,9 @@ final class BModule {
         return UnsafePointer(p)
     }
 
+    /// An internal name: the text parser drops the `$` of `$alloc`, so the builder does too.
+    func n(_ s: String) -> UnsafePointer<CChar> { c(s.hasPrefix("$") ? String(s.dropFirst()) : s) }
+
     func tuple(_ types: [WType]) -> BinaryenType {
         let ts = types.filter { $0 != .none }.map { $0.binaryen }
         if ts.isEmpty { return BinaryenTypeNone() }
@@ -61,7 +64,7 @@ final class BModule {
 
     func call(_ name: String, _ args: [Ref], _ result: WType) -> Ref {
         var a: [Ref?] = args
-        return BinaryenCall(ref, c(name), &a, BinaryenIndex(a.count), result.binaryen)
+        return BinaryenCall(ref, n(name), &a, BinaryenIndex(a.count), result.binaryen)
     }
 
     func callIndirect(_ target: Ref, _ args: [Ref], params: [WType], result: WType) -> Ref {
@@ -83,8 +86,8 @@ final class BModule {
     func get(_ i: Int, _ t: WType) -> Ref { BinaryenLocalGet(ref, BinaryenIndex(i), t.binaryen) }
     func set(_ i: Int, _ v: Ref) -> Ref { BinaryenLocalSet(ref, BinaryenIndex(i), v) }
     func tee(_ i: Int, _ v: Ref, _ t: WType) -> Ref { BinaryenLocalTee(ref, BinaryenIndex(i), v, t.binaryen) }
-    func gget(_ name: String, _ t: WType) -> Ref { BinaryenGlobalGet(ref, c(name), t.binaryen) }
-    func gset(_ name: String, _ v: Ref) -> Ref { BinaryenGlobalSet(ref, c(name), v) }
+    func gget(_ name: String, _ t: WType) -> Ref { BinaryenGlobalGet(ref, n(name), t.binaryen) }
+    func gset(_ name: String, _ v: Ref) -> Ref { BinaryenGlobalSet(ref, n(name), v) }
 
     func load(_ t: WType, _ ptr: Ref, offset: Int = 0, bytes: Int? = nil) -> Ref {
         let b = bytes ?? (t == .f64 ? 8 : 4)

@@ -169,7 +169,7 @@ extension CodeGen {
             body = { [self] slot, i in [m.iff(call(slot, i), m.store(et, m.call("$apush", [m.get(result, .i32)], .i32), m.load(et, slot)))] }
             final = m.get(result, .i32)
         case .arrayForEach:
-            body = { [self] slot, i in [call(slot, i)] }
+            body = { slot, i in [call(slot, i)] }
             final = m.nop()
             type = .none
         case .arraySome, .arrayEvery:

@@ -93,7 +93,7 @@ extension CodeGen {
     func staticClosure(for f: SymbolID) -> Int {
         guard let fn = c.function(f) else { return 0 }
         let name = "$tr\(f.raw)"
-        if BinaryenGetFunction(m.ref, m.c(name)) == nil {
+        if BinaryenGetFunction(m.ref, m.n(name)) == nil {
             let params = [WType.i32] + fn.params.map { wtype($0.type) ?? .i32 }
             let ctx = FunctionContext(params: params, result: resultType(fn.returnType, at: fn.span), envParam: 0, outer: [])
             let body = m.call(functionName(f), fn.params.indices.map { m.get($0 + 1, params[$0 + 1]) }, ctx.result)

@@ -6,8 +6,8 @@ import OmniSema
 extension CodeGen {
     /// Generates the whole module: state, functions, template units, the exported API.
     func generate() {
-        BinaryenAddGlobal(m.ref, m.c("$cl"), BinaryenTypeInt32(), true, m.i32(0))
-        BinaryenAddGlobal(m.ref, m.c("$ssr"), BinaryenTypeInt32(), true, m.i32(0))
+        BinaryenAddGlobal(m.ref, m.n("$cl"), BinaryenTypeInt32(), true, m.i32(0))
+        BinaryenAddGlobal(m.ref, m.n("$ssr"), BinaryenTypeInt32(), true, m.i32(0))
         addStateGlobals()
         plan = TemplatePlan.make(c)
         for span in plan.childComponents { unsupported("child components", at: span) }
@@ -52,7 +52,8 @@ extension CodeGen {
         ], type: .i32))
     }
 
-    /// `$m`: props defaults, the script's setup, effects, static events, first updates.
+    /// `$i`: props defaults, the script's setup and effects; `$m`: static events and the
+    /// first update of every top-level unit (regions render their content).
     func addMount() {
         let ctx = FunctionContext(params: [], result: .none, envParam: nil, outer: [])
         let body = within(ctx) { () -> Ref in
@@ -74,7 +75,12 @@ extension CodeGen {
                 }
             }
             for i in c.effects.indices { code.append(m.call("$fx\(i)", [], .none)) }
-            code.append(m.gset("$cl", m.i32(0)))
+            return m.block(code)
+        }
+        addFunction("$init", ctx, body: body)
+        let hctx = FunctionContext(params: [], result: .none, envParam: nil, outer: [])
+        let hydrate = within(hctx) { () -> Ref in
+            var code = [m.gset("$cl", m.i32(0))]
             for (site, a) in plan.staticEvents {
                 guard case .event(let e) = a.value else { continue }
                 code.append(m.call("$h_listen", [m.i32(site), m.i32(data.string(a.name)), register(e, at: a.span)], .none))
@@ -83,7 +89,7 @@ extension CodeGen {
             code.append(BinaryenMemoryFill(m.ref, m.i32(dirtyBase), m.i32(0), m.i32(plan.units.count + c.effects.count + 1)))
             return m.block(code)
         }
-        addFunction("$mount", ctx, body: body)
+        addFunction("$mount", hctx, body: hydrate)
     }
 
     /// What the reference evaluator gives a required prop nobody passed.
@@ -146,14 +152,14 @@ extension CodeGen {
 
     /// Exports: the runtime API (`$`-prefixed), prop setters and the component's functions.
     func addExports() {
-        for (inner, external) in [("$mount", "$m"), ("$dispatch", "$h"), ("$alloc", "$a"), ("$html", "$html")] {
-            BinaryenAddFunctionExport(m.ref, m.c(inner), m.c(external))
+        for (inner, external) in [("$init", "$i"), ("$mount", "$m"), ("$dispatch", "$h"), ("$alloc", "$a"), ("$html", "$html")] {
+            BinaryenAddFunctionExport(m.ref, m.n(inner), m.c(external))
         }
         for p in c.props {
             guard let t = wtype(p.type), t != .none else { continue }
             let ctx = FunctionContext(params: [t], result: .none, envParam: nil, outer: [])
             addFunction("$set\(p.symbol.raw)", ctx, body: m.block([m.gset(global(p.symbol), m.get(0, t)), m.gset("$given\(p.symbol.raw)", m.i32(1))]))
-            BinaryenAddFunctionExport(m.ref, m.c("$set\(p.symbol.raw)"), m.c("$p_" + p.name))
+            BinaryenAddFunctionExport(m.ref, m.n("$set\(p.symbol.raw)"), m.c("$p_" + p.name))
         }
         for f in exportedFunctions() {
             let params = f.params.map { wtype($0.type) ?? .i32 }
@@ -168,7 +174,7 @@ extension CodeGen {
                 body = m.block([m.set(tmp, call), m.call("$flush", [], .none), m.get(tmp, r)], type: r)
             }
             addFunction("$x\(f.symbol.raw)", ctx, body: body)
-            BinaryenAddFunctionExport(m.ref, m.c("$x\(f.symbol.raw)"), m.c(c.symbol(f.symbol).name))
+            BinaryenAddFunctionExport(m.ref, m.n("$x\(f.symbol.raw)"), m.c(c.symbol(f.symbol).name))
         }
     }
 

@@ -59,7 +59,7 @@ extension CodeGen {
     /// One update function per unit (`$u<index>`), and the render functions of regions.
     func addUnitFunctions() {
         for region in plan.ifRegions {
-            BinaryenAddGlobal(m.ref, m.c("$act\(region)"), BinaryenTypeInt32(), true, m.i32(-2))
+            BinaryenAddGlobal(m.ref, m.n("$act\(region)"), BinaryenTypeInt32(), true, m.i32(-2))
         }
         for u in plan.units {
             let ctx = FunctionContext(params: [], result: .none, envParam: nil, outer: [])

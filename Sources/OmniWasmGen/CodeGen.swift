@@ -172,7 +172,7 @@ final class CodeGen {
     @discardableResult
     func addFunction(_ name: String, _ ctx: FunctionContext, body: Ref) -> String {
         var vars = ctx.vars.map { $0.binaryen }
-        BinaryenAddFunction(m.ref, m.c(name), m.tuple(ctx.params), ctx.result.binaryen, &vars, BinaryenIndex(vars.count), body)
+        BinaryenAddFunction(m.ref, m.n(name), m.tuple(ctx.params), ctx.result.binaryen, &vars, BinaryenIndex(vars.count), body)
         return name
     }
 
@@ -258,8 +258,8 @@ final class CodeGen {
     func addStateGlobals() {
         for p in c.props {
             let t = wtype(p.type, at: p.span)
-            BinaryenAddGlobal(m.ref, m.c(global(p.symbol)), t.binaryen, true, zero(t))
-            BinaryenAddGlobal(m.ref, m.c("$given\(p.symbol.raw)"), BinaryenTypeInt32(), true, m.i32(0))
+            BinaryenAddGlobal(m.ref, m.n(global(p.symbol)), t.binaryen, true, zero(t))
+            BinaryenAddGlobal(m.ref, m.n("$given\(p.symbol.raw)"), BinaryenTypeInt32(), true, m.i32(0))
         }
         for d in c.state {
             guard let s = d.symbol else { continue }
@@ -272,7 +272,7 @@ final class CodeGen {
             case .statement: continue
             }
             if case .signal = d.kind, wtype(c.symbol(s).type.valueType) == nil { unsupported("a signal of type `\(c.symbol(s).type)`", at: d.span) }
-            BinaryenAddGlobal(m.ref, m.c(global(s)), (t == .none ? WType.i32 : t).binaryen, true, zero(t == .none ? .i32 : t))
+            BinaryenAddGlobal(m.ref, m.n(global(s)), (t == .none ? WType.i32 : t).binaryen, true, zero(t == .none ? .i32 : t))
         }
     }
 }

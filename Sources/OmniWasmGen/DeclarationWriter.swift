@@ -17,7 +17,8 @@ enum DeclarationWriter {
         out += "export interface \(n)Exports {\n"
         out += "  /** The module's linear memory. */\n  readonly $mem: WebAssembly.Memory;\n"
         out += "  /** Allocates `size` bytes in linear memory; returns the address. */\n  $a(size: number): number;\n"
-        out += "  /** Mounts: applies prop defaults, runs the script and effects, hydrates the markup. */\n  $m(): void;\n"
+        out += "  /** Initializes: applies prop defaults, runs the script and its effects. */\n  $i(): void;\n"
+        out += "  /** Hydrates the markup: listens to events, updates every binding, renders regions. */\n  $m(): void;\n"
         out += "  /** Runs event handler `id` with the event record at `event`, then updates the DOM. */\n  $h(id: number, event: number): void;\n"
         out += "  /** Renders the whole template as server markup; returns the address of the string. */\n  $html(): number;\n"
         for p in c.props {

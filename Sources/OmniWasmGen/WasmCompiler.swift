@@ -125,8 +125,8 @@ public enum WasmCompiler {
         gen.data.align()
         let bytes = gen.data.bytes
         let heap = (bytes.count + 7) / 8 * 8 + 8
-        BinaryenRemoveGlobal(m.ref, m.c("$hp"))
-        BinaryenAddGlobal(m.ref, m.c("$hp"), BinaryenTypeInt32(), true, m.i32(heap))
+        BinaryenRemoveGlobal(m.ref, m.n("$hp"))
+        BinaryenAddGlobal(m.ref, m.n("$hp"), BinaryenTypeInt32(), true, m.i32(heap))
         let pages = BinaryenIndex(max(1, (heap + 65535) / 65536))
         bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { p in
@@ -138,7 +138,7 @@ public enum WasmCompiler {
             }
         }
         BinaryenAddTable(m.ref, m.c("0"), BinaryenIndex(gen.table.count), BinaryenIndex(gen.table.count), BinaryenTypeFuncref())
-        var names: [UnsafePointer<CChar>?] = gen.table.map { m.c($0) }
+        var names: [UnsafePointer<CChar>?] = gen.table.map { m.n($0) }
         BinaryenAddActiveElementSegment(m.ref, m.c("0"), m.c("elems"), &names, BinaryenIndex(names.count), m.i32(0))
         BinaryenModuleSetFeatures(m.ref, BinaryenFeatureMVP() | BinaryenFeatureBulkMemory() | BinaryenFeatureNontrappingFPToInt() | BinaryenFeatureSignExt() | BinaryenFeatureMutableGlobals())
     }

@@ -41,8 +41,6 @@ import Testing
 
     @Test func mutatedFixturesNeverTrap() throws {
         let files = try BlogFixtureTests.blogFiles()
-        var rng = SystemRandomNumberGenerator()
-        _ = rng
         var seed: UInt64 = 0x5EED
         func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
         for (path, text) in files {

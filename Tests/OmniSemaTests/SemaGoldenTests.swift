@@ -17,7 +17,7 @@ import Testing
     static func files(of name: String) throws -> [(String, String)] {
         let path = directory + "/" + name
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if !isDirectory.boolValue { return [(name, try String(contentsOfFile: path, encoding: .utf8))] }
         let inner = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".omni") }.sorted()
         return try inner.map { ("\(name)/\($0)", try String(contentsOfFile: path + "/" + $0, encoding: .utf8)) }

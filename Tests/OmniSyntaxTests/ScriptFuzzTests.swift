@@ -187,48 +187,50 @@ struct ScriptFuzzTests {
         #expect(parseTypeText("").codes == ["E0125"])
     }
 
-    /// Deeply nested inputs, parsed on a 512 KB thread: one E0120, no crash, no stack overflow.
-    @Test(arguments: [
-        ("parens", "const x = " + String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000)),
-        ("brackets", "const x = " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000)),
-        ("blocks", String(repeating: "{", count: 20_000) + String(repeating: "}", count: 20_000)),
-        ("objects", "const x = " + String(repeating: "{a:", count: 20_000) + "1" + String(repeating: "}", count: 20_000)),
-        ("bangs", "const x = " + String(repeating: "!", count: 20_000) + "a"),
-        ("unary mix", "const x = " + String(repeating: "- typeof ~", count: 7_000) + "a"),
-        ("arrows", "const f = " + String(repeating: "x => ", count: 20_000) + "x"),
-        ("paren arrows", "const f = " + String(repeating: "(x) => ", count: 20_000) + "x"),
-        ("conditionals", "const x = " + String(repeating: "a ? ", count: 20_000) + "b" + String(repeating: " : c", count: 20_000)),
-        ("assignments", String(repeating: "a = ", count: 20_000) + "1"),
-        ("templates", "const t = " + String(repeating: "`${", count: 20_000) + "1" + String(repeating: "}`", count: 20_000)),
-        ("ifs", String(repeating: "if (x) ", count: 20_000) + "y()"),
-        ("functions", String(repeating: "function f() {", count: 20_000) + String(repeating: "}", count: 20_000)),
-        ("types", "let x: " + String(repeating: "Array<", count: 20_000) + "number" + String(repeating: ">", count: 20_000)),
-        ("paren types", "let x: " + String(repeating: "(", count: 20_000) + "number" + String(repeating: ")", count: 20_000)),
-        ("array types", "let x: number" + String(repeating: "[]", count: 20_000)),
-        ("sum chain", "const x = " + Array(repeating: "a", count: 50_000).joined(separator: " + ")),
-        ("member chain", "const x = a" + String(repeating: ".b", count: 50_000)),
-        ("call chain", "const x = f" + String(repeating: "()", count: 50_000)),
-    ])
-    func deepNestingIsBounded(_ name: String, _ source: String) {
+    /// Deeply nested inputs by name (the names, not the 20,000-level texts, are the test arguments).
+    static let nested: [String: String] = [
+        "parens": "const x = " + String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000),
+        "brackets": "const x = " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000),
+        "blocks": String(repeating: "{", count: 20_000) + String(repeating: "}", count: 20_000),
+        "objects": "const x = " + String(repeating: "{a:", count: 20_000) + "1" + String(repeating: "}", count: 20_000),
+        "bangs": "const x = " + String(repeating: "!", count: 20_000) + "a",
+        "unary mix": "const x = " + String(repeating: "- typeof ~", count: 7_000) + "a",
+        "arrows": "const f = " + String(repeating: "x => ", count: 20_000) + "x",
+        "paren arrows": "const f = " + String(repeating: "(x) => ", count: 20_000) + "x",
+        "conditionals": "const x = " + String(repeating: "a ? ", count: 20_000) + "b" + String(repeating: " : c", count: 20_000),
+        "assignments": String(repeating: "a = ", count: 20_000) + "1",
+        "templates": "const t = " + String(repeating: "`${", count: 20_000) + "1" + String(repeating: "}`", count: 20_000),
+        "ifs": String(repeating: "if (x) ", count: 20_000) + "y()",
+        "functions": String(repeating: "function f() {", count: 20_000) + String(repeating: "}", count: 20_000),
+        "types": "let x: " + String(repeating: "Array<", count: 20_000) + "number" + String(repeating: ">", count: 20_000),
+        "paren types": "let x: " + String(repeating: "(", count: 20_000) + "number" + String(repeating: ")", count: 20_000),
+        "array types": "let x: number" + String(repeating: "[]", count: 20_000),
+        "sum chain": "const x = " + Array(repeating: "a", count: 50_000).joined(separator: " + "),
+        "member chain": "const x = a" + String(repeating: ".b", count: 50_000),
+        "call chain": "const x = f" + String(repeating: "()", count: 50_000),
+        // Never closed.
+        "open parens": "const x = " + String(repeating: "(", count: 20_000),
+        "open brackets": "const x = " + String(repeating: "[", count: 20_000),
+        "open blocks": String(repeating: "{", count: 20_000),
+        "open templates": "const t = " + String(repeating: "`${", count: 20_000),
+        "open type arguments": "let x: " + String(repeating: "Array<", count: 20_000),
+    ]
+
+    /// Deeply nested inputs, parsed (and printed) on a 512 KB thread: one E0120, no stack overflow.
+    @Test(arguments: nested.keys.sorted())
+    func deepNestingIsBounded(_ name: String) throws {
+        let source = try #require(Self.nested[name])
         let codes = onThread(stackSize: 512 * 1024) { () -> [String] in
             let r = parseScript(source)
             _ = r.dump  // printing must not overflow either
             return r.codes
         }
-        #expect(codes == ["E0120"], "\(name): \(codes)")
-    }
-
-    @Test(arguments: [
-        ("open parens", "const x = " + String(repeating: "(", count: 20_000)),
-        ("open brackets", "const x = " + String(repeating: "[", count: 20_000)),
-        ("open blocks", String(repeating: "{", count: 20_000)),
-        ("open templates", "const t = " + String(repeating: "`${", count: 20_000)),
-        ("open type arguments", "let x: " + String(repeating: "Array<", count: 20_000)),
-    ])
-    func unclosedNestingIsBounded(_ name: String, _ source: String) {
-        let codes = onThread(stackSize: 512 * 1024) { parseScript(source).codes }
-        #expect(codes.first == "E0120", "\(name): \(codes)")
-        #expect(codes.count <= 3, "\(name): \(codes)")
+        if name.hasPrefix("open") {
+            // The missing closers may add an error at the end.
+            #expect(codes.contains("E0120") && codes.count <= 2, "\(name): \(codes)")
+        } else {
+            #expect(codes == ["E0120"], "\(name): \(codes)")
+        }
     }
 
     @Test func nestingJustBelowTheLimitIsAccepted() {

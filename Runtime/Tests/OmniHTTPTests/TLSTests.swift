@@ -120,17 +120,19 @@ struct TLSTests {
             var results: [(String, String)] = []
             for path in ["/plaintext", "/users/9", "/slow", "/missing"] {
                 let promise = channel.eventLoop.makePromise(of: (String, String).self)
-                multiplexer.createStreamChannel(promise: nil) { stream in
+                // Never hang the suite: fail the exchange after a few seconds.
+                channel.eventLoop.scheduleTask(in: .seconds(5)) { promise.fail(ChannelError.connectTimeout(.seconds(5))) }
+                let stream = try await multiplexer.createStreamChannel { stream in
                     stream.eventLoop.makeCompletedFuture {
                         try stream.pipeline.syncOperations.addHandlers([
                             HTTP2FramePayloadToHTTP1ClientCodec(httpProtocol: .https), H2Collector(promise: promise),
                         ])
-                        var headers = HTTPHeaders()
-                        headers.add(name: "host", value: "localhost")
-                        stream.write(HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: .GET, uri: path, headers: headers)), promise: nil)
-                        stream.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
                     }
-                }
+                }.get()
+                var headers = HTTPHeaders()
+                headers.add(name: "host", value: "localhost")
+                stream.write(HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: .GET, uri: path, headers: headers)), promise: nil)
+                stream.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
                 results.append(try await promise.futureResult.get())
             }
             try? await channel.close()

@@ -74,7 +74,7 @@ public enum SwiftRenderer {
         case .double(let d):
             if d.isNaN { return "Double.nan" }
             if d.isInfinite { return d > 0 ? "Double.infinity" : "-Double.infinity" }
-            return d == d.rounded() && abs(d) < 1e15 ? String(format: d) : "\(d)"
+            return d == d.rounded() && abs(d) < 1e15 ? "\(Int(d)).0" : "\(d)"
         case .bool(let b): return b ? "true" : "false"
         case .nil: return "nil"
         case .array(let xs): return "[\(xs.map(expression).joined(separator: ", "))]"
@@ -102,11 +102,6 @@ public enum SwiftRenderer {
         }
     }
 
-    static func String(format d: Double) -> Swift.String {
-        let i = Int(d)
-        return "\(i).0"
-    }
-
     static func arguments(_ args: [SwiftArgument]) -> String {
         args.map { ($0.label.map { "\(name($0)): " } ?? "") + expression($0.value) }.joined(separator: ", ")
     }
@@ -119,14 +114,14 @@ public enum SwiftRenderer {
         if c.body.count == 1, case .return(let x?) = c.body[0] {
             return "{\(head) \(expression(x)) }"
         }
-        let pad = Swift.String(repeating: "    ", count: indent)
+        let pad = String(repeating: "    ", count: indent)
         return "{\(head)\n" + statements(c.body, indent: indent + 1) + pad + "}"
     }
 
     /// Statements, each line indented `indent` levels and ending with a newline.
     public static func statements(_ stmts: [SwiftStmt], indent: Int = 0) -> String {
         var out = ""
-        let pad = Swift.String(repeating: "    ", count: indent)
+        let pad = String(repeating: "    ", count: indent)
         func block(_ body: [SwiftStmt]) -> String { statements(body, indent: indent + 1) }
         for s in stmts {
             switch s {
@@ -195,7 +190,7 @@ public enum SwiftRenderer {
 
     public static func declarations(_ decls: [SwiftDecl], indent: Int = 0) -> String {
         var out = ""
-        let pad = Swift.String(repeating: "    ", count: indent)
+        let pad = String(repeating: "    ", count: indent)
         for d in decls {
             switch d {
             case .import(let m): out += pad + "import \(m)\n"
@@ -235,7 +230,7 @@ public enum SwiftRenderer {
     }
 
     static func typeDecl(_ keyword: String, _ t: SwiftTypeDecl, extra: String, indent: Int) -> String {
-        let pad = Swift.String(repeating: "    ", count: indent)
+        let pad = String(repeating: "    ", count: indent)
         var out = docAndNote(t.doc, t.note, pad: pad)
         for a in t.attributes { out += pad + a + "\n" }
         out += pad + access(t.access) + "\(keyword) \(t.name)"
@@ -247,7 +242,7 @@ public enum SwiftRenderer {
     }
 
     static func function(_ f: SwiftFunction, keyword: String, indent: Int) -> String {
-        let pad = Swift.String(repeating: "    ", count: indent)
+        let pad = String(repeating: "    ", count: indent)
         var out = docAndNote(f.doc, f.note, pad: pad)
         for a in f.attributes { out += pad + a + "\n" }
         let params = f.params.map { p in

@@ -34,8 +34,6 @@ struct RoutesToken: Hashable, Sendable {
         case .eof: "the end of the block"
         case .string: "a string"
         case .integer, .float: "the number `\(file.text(span))`"
-        case .identifier: "`\(file.text(span))`"
-        case .unknown: "`\(file.text(span))`"
         default: "`\(file.text(span))`"
         }
     }
@@ -53,6 +51,8 @@ struct RoutesLexer {
     var pos: Int
     let end: Int
     var diagnostics: [Diagnostic] = []
+    /// Tokens produced so far (the first one starts a line).
+    var tokensSoFar = 0
 
     init(file: SourceFile, range: Range<Int>) {
         self.file = file
@@ -150,8 +150,6 @@ struct RoutesLexer {
         diagnostics.append(d)
         return RoutesToken(kind: .unknown, span: span(start, pos), newlineBefore: newline)
     }
-
-    var tokensSoFar = 0
 
     /// `123`, `1.5`, `2e10`, `1_000`.
     mutating func number(_ start: Int, _ newline: Bool) -> RoutesToken {

@@ -7,7 +7,7 @@ extension RoutesParserCore {
         let start = Int(current.span.start)
         guard current.kind == .identifier, !current.newlineBefore || pos == 0 else {
             report(expected("a query such as `User.all()`", code: "E0782"))
-            skipToLineEnd(stopAt: [.comma, .semicolon])
+            skipRestOfLine(stopAt: [.comma, .semicolon])
             return Query(id: nextID(), entity: Identifier("", span: prevEndPoint), calls: [], span: span(start))
         }
         let entity = identifier(advance())

@@ -70,7 +70,7 @@ extension RoutesParserCore {
             report(Diagnostic.error("E0756", "expected an HTTP method before the path", at: path,
                                     label: "a route starts with `get`, `post`, `put`, `patch` or `delete`")
                 .fixing(.insert("get ", at: path, "answer GET requests")))
-            return parseRoute(verb: .get, verbSpan: path.startPoint, start: start)
+            return parseRoute(verb: .get, verbSpan: path.startPoint, start: start, path: parsePath(advance(), role: .route))
         case .rBrace:
             report(Diagnostic.error("E0754", "unexpected `}`", at: current.span, label: "nothing is open here")
                 .helping("remove this `}`"))
@@ -144,7 +144,7 @@ extension RoutesParserCore {
         guard let open = eat(.lBrace)?.span else {
             report(expected("`{` to start the plugs of `\(name.name)`")
                 .note("a pipeline lists its plugs in braces: `pipeline api { logger, json }`"))
-            skipToLineEnd()
+            skipRestOfLine()
             return RouteItem(id: nextID(), kind: .pipeline(PipelineDecl(name: name, plugs: [], openBrace: nil, closeBrace: nil)), span: span(start))
         }
         var plugs: [Plug] = []
@@ -228,7 +228,7 @@ extension RoutesParserCore {
         }
         guard at(.lBrace) else {
             report(expected("`{` to start the scope's routes"))
-            skipToLineEnd()
+            skipRestOfLine()
             let decl = ScopeDecl(path: path, pipelines: pipelines, items: [], openBrace: nil, closeBrace: nil)
             return RouteItem(id: nextID(), kind: .scope(decl), span: span(start))
         }
@@ -251,15 +251,15 @@ extension RoutesParserCore {
 
     // MARK: route = verb , path , [ query-parameters ] , "=>" , target
 
-    func parseRoute(verb: HTTPVerb, verbSpan: Span, start: Int) -> RouteItem {
-        let path = parsePathArgument(role: .route)
+    func parseRoute(verb: HTTPVerb, verbSpan: Span, start: Int, path: RoutePath? = nil) -> RouteItem {
+        let path = path ?? parsePathArgument(role: .route)
         var parameters: [QueryParameter] = []
         if at(.lParen), !current.newlineBefore { parameters = parseQueryParameters(pathParameters: path.parameterNames) }
         let target: RouteTarget
         if expectArrow(after: "the path") {
             target = parseTarget()
         } else {
-            skipToLineEnd()
+            skipRestOfLine()
             target = RouteTarget(id: nextID(), kind: .error, span: prevEndPoint)
         }
         let decl = RouteDecl(verb: verb, verbSpan: verbSpan, path: path, queryParameters: parameters, target: target)
@@ -372,7 +372,7 @@ extension RoutesParserCore {
             if Self.isTypeName(word) {
                 report(Diagnostic.error("E0777", "an entity is not a route target", at: t.span, label: "expected `page`, `json` or `redirect`")
                     .helping("to serve the REST routes of `\(word)`, write `resources \"/path\" => \(word)`"))
-                skipToLineEnd()
+                skipRestOfLine()
                 return RouteTarget(id: nextID(), kind: .error, span: span(start))
             }
             var d = Diagnostic.error("E0777", "unknown route target `\(word)`", at: t.span, label: "expected `page`, `json` or `redirect`")
@@ -380,7 +380,7 @@ extension RoutesParserCore {
             d = withSuggestion(d, for: word, at: t.span, in: RoutesParser.targets)
             report(d)
             guard let s = Self.suggestion(for: word, in: RoutesParser.targets) else {
-                skipToLineEnd()
+                skipRestOfLine()
                 return RouteTarget(id: nextID(), kind: .error, span: span(start))
             }
             advance()
@@ -389,7 +389,7 @@ extension RoutesParserCore {
             advance()
         } else {
             report(expected("a route target (`page`, `json` or `redirect`)", code: "E0777"))
-            skipToLineEnd()
+            skipRestOfLine()
             return RouteTarget(id: nextID(), kind: .error, span: span(start))
         }
         let kind: RouteTargetKind
@@ -491,7 +491,7 @@ extension RoutesParserCore {
             } else {
                 report(expected("`:` after `\(name.name)`").fixing(.insert(":", at: name.span.endPoint, "insert `:`")))
                 if current.kind != .identifier || current.newlineBefore {
-                    skipToLineEnd(stopAt: [.comma, .semicolon])
+                    skipRestOfLine(stopAt: [.comma, .semicolon])
                     return nil
                 }
             }
@@ -534,7 +534,7 @@ extension RoutesParserCore {
                 filter = parseResourceFilter(mode: ResourceFilter.Mode(rawValue: word)!, start: Int(wordToken.span.start), previous: filter)
             }
         } else {
-            skipToLineEnd()
+            skipRestOfLine()
         }
         let decl = ResourcesDecl(path: path, entity: entity, filter: filter)
         return RouteItem(id: nextID(), kind: .resources(decl), span: span(start))

@@ -3,8 +3,9 @@ import OmniBase
 /// The token cursor, diagnostics and recovery shared by `SchemaParser` and `RoutesParser`.
 ///
 /// A class, not a struct: debug builds copy a struct `self` for every non-mutating call, and the
-/// parse functions recurse. Diagnostics are collected in source order of discovery; a second
-/// error starting at the same offset as the previous one is dropped (it is a follow-on).
+/// parse functions recurse. The lexer runs first over the whole block; a parser error starting at
+/// the same offset as a lexer error or as the previous parser error is dropped (a follow-on).
+/// Node IDs are taken as nodes are completed (children before parents), so they are deterministic.
 final class RoutesParserCore {
     /// How deeply scopes, parentheses, brackets and unary operators may nest.
     static let maxNestingDepth = 128
@@ -14,8 +15,12 @@ final class RoutesParserCore {
     var tokens: [RoutesToken]
     var pos = 0
     var ids: NodeIDGenerator
+    /// The parser's diagnostics, in order of discovery.
     var diagnostics: [Diagnostic] = []
     var lastErrorStart: UInt32 = .max
+    /// The lexer's diagnostics; a parser error at the same offset as one of them is a follow-on.
+    let lexDiagnostics: [Diagnostic]
+    let lexErrorStarts: Set<UInt32>
     var depth = 0
     var tooDeepReported = false
     /// Below this stack address the parse continues on a fresh thread (`ScriptStackGuard`).
@@ -32,10 +37,6 @@ final class RoutesParserCore {
         self.lexDiagnostics = lexed
         self.lexErrorStarts = Set(lexed.map(\.span.start))
     }
-
-    /// The lexer's diagnostics; a parser error at the same offset as one of them is a follow-on.
-    let lexDiagnostics: [Diagnostic]
-    let lexErrorStarts: Set<UInt32>
 
     /// All diagnostics of the parse, lexer's and parser's, in source order.
     var finishedDiagnostics: [Diagnostic] {
@@ -60,7 +61,6 @@ final class RoutesParserCore {
     func at(_ kind: RoutesToken.Kind) -> Bool { current.kind == kind }
     /// Whether the current token is the identifier `word`.
     func atWord(_ word: String) -> Bool { current.kind == .identifier && text(current) == word }
-    func isWord(_ t: RoutesToken, _ word: String) -> Bool { t.kind == .identifier && text(t) == word }
 
     @discardableResult
     func advance() -> RoutesToken {
@@ -91,13 +91,6 @@ final class RoutesParserCore {
         let t = current
         let spanFound = t.kind == .eof ? prevEndPoint : t.span
         return .error(code, "expected \(what), found \(t.describe(in: file))", at: spanFound, label: label ?? "expected \(what)")
-    }
-
-    /// Consumes `kind` or reports `expected what` and returns nil (nothing is consumed).
-    func expect(_ kind: RoutesToken.Kind, _ what: String) -> RoutesToken? {
-        if let t = eat(kind) { return t }
-        report(expected(what))
-        return nil
     }
 
     // MARK: - Nesting
@@ -157,6 +150,11 @@ final class RoutesParserCore {
                 if let i = stack.lastIndex(of: t.kind) { stack.removeSubrange(i...) }
             }
         } while !stack.isEmpty && !atEnd
+    }
+
+    /// Skips what is left of the current line (nothing when the current token starts a line).
+    func skipRestOfLine(stopAt stops: Set<RoutesToken.Kind> = []) {
+        if !current.newlineBefore { skipToLineEnd(stopAt: stops) }
     }
 
     /// Skips to the start of the next line, or to a closer of the enclosing construct, or a

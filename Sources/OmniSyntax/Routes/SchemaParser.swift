@@ -123,7 +123,7 @@ extension RoutesParserCore {
         let name = parseDeclarationName("entity")
         guard let open = eat(.lBrace)?.span else {
             report(expected("`{` to start the fields of `\(name.name)`"))
-            skipToLineEnd()
+            skipRestOfLine()
             return SchemaItem(id: nextID(), kind: .entity(EntityDecl(name: name, fields: [], openBrace: nil, closeBrace: nil)), span: span(start))
         }
         var fields: [FieldDecl] = []
@@ -176,7 +176,7 @@ extension RoutesParserCore {
                 .note("a field is written `name: type`, as in `email: string @email`")
                 .fixing(.insert(":", at: name.span.endPoint, "insert `:`")))
             if !canRecover {
-                skipToLineEnd(stopAt: [.comma, .semicolon])
+                skipRestOfLine(stopAt: [.comma, .semicolon])
                 let type = FieldType(id: nextID(), kind: .error, span: prevEndPoint)
                 return FieldDecl(id: nextID(), name: name, type: type, validations: [], defaultValue: nil, span: span(start))
             }
@@ -426,7 +426,7 @@ extension RoutesParserCore {
         let name = parseDeclarationName("enum")
         guard let open = eat(.lBrace)?.span else {
             report(expected("`{` to start the cases of `\(name.name)`"))
-            skipToLineEnd()
+            skipRestOfLine()
             return SchemaItem(id: nextID(), kind: .enumeration(EnumDecl(name: name, cases: [], openBrace: nil, closeBrace: nil)), span: span(start))
         }
         var cases: [EnumCase] = []

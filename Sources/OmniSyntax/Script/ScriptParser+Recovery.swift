@@ -37,14 +37,21 @@ extension ScriptParser.Engine {
     }
 
     /// Skips the rest of a construct that is nested too deeply: up to an unmatched closer, a depth-0
-    /// `,` or `;`, or a line that starts with a statement keyword. Always consumes the first token
-    /// unless it ends the construct.
+    /// `,` or `;`, the `:` of an enclosing conditional, or a line that starts with a statement
+    /// keyword. Always consumes the first token unless it ends the construct.
     func skipConstruct() {
         var first = true
+        var questions = 0  // `a ? b : c` nested inside the construct
         while true {
             let t = current
             if t.kind == .eof || isCloser(t) || t.is(.comma) || t.is(.semicolon) { return }
             if !first, startsStatementLine(t) { return }
+            if t.is(.colon) {
+                if questions == 0 { return }  // the `:` of an enclosing conditional
+                questions -= 1
+            } else if t.is(.question) {
+                questions += 1
+            }
             first = false
             if !skipGroup() { advance() }
         }

@@ -276,17 +276,20 @@ extension ScriptParser.Engine {
             }
             if let member = parseTypeMember() { members.append(member) }
             if eat(.comma) || eat(.semicolon) || at(.rBrace) { continue }
-            let t = current
-            if t.newlineBefore, !listCannotContinue(openerIndex: openIndex) { continue }
+            // A line break separates members too (only after a member that consumed something).
+            if progressKey != key, current.newlineBefore, !listCannotContinue(openerIndex: openIndex) { continue }
             if listCannotContinue(openerIndex: openIndex) {
                 reportMissingCloser(.rBrace, opener: open, openerIndex: openIndex, context: "to close this object type")
                 break
             }
+            let t = current
             if t.kind != .invalid {
                 report(Diagnostic(.error, "E0113", "expected `;`, `,` or `}` after this member, found \(describe(t))",
                                   at: errorSpan(t), label: "expected a separator"))
             }
-            while !(atEOF || at(.comma) || at(.semicolon) || isCloser(current) || current.newlineBefore) {
+            var first = true
+            while !(atEOF || at(.comma) || at(.semicolon) || isCloser(current) || (!first && current.newlineBefore)) {
+                first = false
                 if !skipGroup() { advance() }
             }
             _ = eat(.comma) || eat(.semicolon)

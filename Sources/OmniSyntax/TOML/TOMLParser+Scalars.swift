@@ -94,11 +94,9 @@ extension TOMLReader {
 
     mutating func number(_ token: [UInt8], span s: Span) -> TOMLValue? {
         var t = token[...]
-        var negative = false
         var sign: UInt8?
         if let f = t.first, f == UInt8(ascii: "+") || f == UInt8(ascii: "-") {
             sign = f
-            negative = f == UInt8(ascii: "-")
             t = t.dropFirst()
         }
         let text = String(decoding: token, as: UTF8.self)
@@ -177,7 +175,6 @@ extension TOMLReader {
                 .helping("use a float or a string for larger numbers"))
             return nil
         }
-        _ = negative
         return TOMLValue(.integer(v), span: s)
     }
 

@@ -430,12 +430,18 @@ extension TOMLReader {
         }
     }
 
-    /// After a nesting error: skips to where the outermost open bracket closes (or the end of
-    /// the file), stepping over quoted strings.
+    /// After a nesting error: skips to where the outermost open bracket closes, to a line that
+    /// reads like the next key/value pair or header, or to the end of the file, stepping over
+    /// quoted strings.
     mutating func skipNested(depth open: Int) {
         var depth = open
         while let c = peek() {
             switch c {
+            case 0x0A:
+                i += 1
+                skipWhitespace()
+                if looksLikeStatement(headerToo: true) { return }
+                continue
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):

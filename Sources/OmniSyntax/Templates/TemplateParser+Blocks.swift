@@ -30,7 +30,7 @@ extension TemplateParser {
                     .note("omni bounds nesting so that no input can exhaust the compiler's stack")
                     .helping("move deeply nested parts into partials"))
             }
-            frames.append(Frame(payload: .tooDeep, name: name, openTag: tag.span, id: .none, condition: nil))
+            frames.append(TemplateFrame(payload: .tooDeep, name: name, openTag: tag.span, id: .none, condition: nil))
             return
         }
         switch name {
@@ -40,7 +40,7 @@ extension TemplateParser {
         default:
             reportUnknownBlock(nameToken, hash: hash)
             ti = toks.count
-            push(Frame(payload: .unknown, name: name, openTag: tag.span, id: .none, condition: nil))
+            push(TemplateFrame(payload: .unknown, name: name, openTag: tag.span, id: .none, condition: nil))
         }
     }
 
@@ -83,7 +83,7 @@ extension TemplateParser {
     }
 
     /// Pushes a block and opens its HTML scope.
-    mutating func push(_ frame: Frame) {
+    mutating func push(_ frame: TemplateFrame) {
         var f = frame
         f.hasScope = true
         html.enterScope(tag: tag.span, block: frame.name)
@@ -148,7 +148,7 @@ extension TemplateParser {
     }
 
     /// Frames whose errors are already reported: unknown and too-deep blocks.
-    func isQuiet(_ f: Frame) -> Bool {
+    func isQuiet(_ f: TemplateFrame) -> Bool {
         switch f.payload {
         case .unknown, .tooDeep: true
         default: false

@@ -33,11 +33,11 @@ extension TemplateParser {
             Diagnostic(.error, "E0712", "component props are passed by name", at: value.span, label: "expected `prop=value`")
                 .helping("write `name=value` for each prop, e.g. `label=\"Clicks\"`")
         }
-        push(Frame(payload: .component(name: name, arguments: args), name: "component", openTag: open, id: id, condition: nil))
+        push(TemplateFrame(payload: .component(name: name, arguments: args), name: "component", openTag: open, id: id, condition: nil))
     }
 
     /// A component block holds nothing but whitespace and comments.
-    mutating func checkComponentContent(_ frame: inout Frame) {
+    mutating func checkComponentContent(_ frame: inout TemplateFrame) {
         let content = frame.items.filter { item in
             switch item.kind {
             case .comment: false

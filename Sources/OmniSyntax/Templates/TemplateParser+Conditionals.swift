@@ -11,7 +11,7 @@ extension TemplateParser {
         let name = unless ? "unless" : "if"
         let id = ids.next()
         let condition = parseCondition(header: "{{#\(name)}}")
-        push(Frame(payload: .conditional(unless: unless), name: name, openTag: tag.span, id: id, condition: condition))
+        push(TemplateFrame(payload: .conditional(unless: unless), name: name, openTag: tag.span, id: id, condition: condition))
     }
 
     /// The one expression of a block header. A helper call without parentheses

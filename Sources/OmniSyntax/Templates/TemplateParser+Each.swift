@@ -21,7 +21,7 @@ extension TemplateParser {
         var header = TemplateEachHeader(iterable: iterable, item: Identifier("", span: missingSpan.startPoint), itemID: ids.next(),
                                         index: nil, indexID: nil)
         parseBlockParams(&header)
-        push(Frame(payload: .each(header), name: "each", openTag: tag.span, id: id, condition: nil))
+        push(TemplateFrame(payload: .each(header), name: "each", openTag: tag.span, id: id, condition: nil))
     }
 
     /// A name for the element of `iterable`, for fix-its: `users` → `user`, else `item`.

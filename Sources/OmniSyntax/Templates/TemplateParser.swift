@@ -14,7 +14,7 @@ public struct TemplateParser {
     var diagnostics = Diagnostics()
     var html: TemplateHTMLScanner
     /// The open blocks, innermost last; `frames[0]` is the file.
-    var frames: [Frame]
+    var frames: [TemplateFrame]
     let kind: TemplateKind
     var layout: TemplateLayout?
     var nestingReported = false
@@ -34,7 +34,7 @@ public struct TemplateParser {
         self.file = file
         self.html = TemplateHTMLScanner(file: file)
         self.kind = TemplateKind.of(path: file.path)
-        self.frames = [Frame(payload: .root, name: "", openTag: Span.point(file.id, 0), id: .none, condition: nil)]
+        self.frames = [TemplateFrame(payload: .root, name: "", openTag: Span.point(file.id, 0), id: .none, condition: nil)]
     }
 
     /// Parses a whole template. Diagnostics come in source order.
@@ -234,7 +234,7 @@ public struct TemplateParser {
     }
 
     /// The block that the innermost frame stands for, as written: `{{#if}}`.
-    func written(_ frame: Frame) -> String { "{{#\(frame.name)}}" }
+    func written(_ frame: TemplateFrame) -> String { "{{#\(frame.name)}}" }
 
     /// True when some open block is an `{{#each}}` (for `@index` and friends).
     var insideEach: Bool {
@@ -258,7 +258,7 @@ public struct TemplateParser {
 }
 
 /// One open block while the tree is built.
-struct Frame {
+struct TemplateFrame {
     enum Payload {
         case root
         case conditional(unless: Bool)

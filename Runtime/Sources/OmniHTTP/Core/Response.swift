@@ -6,6 +6,10 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
+/// One encoder for every `.json` response (JSONEncoder is thread-safe; making one per
+/// response costs an allocation and its setup).
+let sharedJSONEncoder = JSONEncoder()
+
 /// Common `Content-Type` values.
 public enum ContentType {
     public static let text = "text/plain; charset=utf-8"
@@ -66,7 +70,7 @@ public struct Response: Sendable {
 
     /// An `application/json` response encoding `value` with `JSONEncoder`.
     public static func json<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok) throws -> Response {
-        let data = try JSONEncoder().encode(value)
+        let data = try sharedJSONEncoder.encode(value)
         return Response(status: status, contentType: ContentType.json, body: ByteBuffer(bytes: data))
     }
 

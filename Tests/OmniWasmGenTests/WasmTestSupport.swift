@@ -1,0 +1,112 @@
+import Foundation
+import OmniBase
+import OmniIR
+import OmniSema
+import OmniSyntax
+import OmniTestSupport
+import OmniWasmGen
+import Testing
+
+/// Fixtures, compilation and external tools (node, wasm-validate, tsc, chromium) for the tests.
+enum WasmFixtures {
+    /// Every component the WASM tests compile: the blog example and `Fixtures/wasm/*.omni`.
+    static var paths: [String] {
+        files(in: "projects/blog/components") + files(in: "wasm")
+    }
+
+    static func files(in folder: String) -> [String] {
+        let root = fixturesDirectory() + "/" + folder
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return names.filter { $0.hasSuffix(".omni") }.sorted().map { folder + "/" + $0 }
+    }
+
+    struct Loaded {
+        var file: SourceFile
+        var program: TypedProgram
+        var diagnostics: [Diagnostic]
+    }
+
+    static func load(_ path: String) throws -> Loaded {
+        let bytes = try #require(FileManager.default.contents(atPath: fixturesDirectory() + "/" + path))
+        let file = SourceFile(id: FileID(0), path: path, bytes: [UInt8](bytes))
+        let (ast, parseDiagnostics) = ComponentParser.parse(file)
+        let program = Sema.check([(file: file, ast: ast)])
+        return Loaded(file: file, program: program, diagnostics: parseDiagnostics + program.diagnostics)
+    }
+
+    /// The optimized IR of every component of `path` (the file must check cleanly).
+    static func components(_ path: String, level: Int = 2) throws -> [IRComponent] {
+        let loaded = try load(path)
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(path): \(errors.map { "\($0.code) \($0.message)" })")
+        return loaded.program.components.map { Optimizer.optimize(IRLowering.lower($0, file: loaded.file), level: level) }
+    }
+
+    static var glue: String { fixturesDirectory() + "/../Runtime/Browser/omni.js" }
+    static var harness: String { fixturesDirectory() + "/wasm/harness/run.mjs" }
+
+    static func temporaryDirectory() throws -> String {
+        let dir = NSTemporaryDirectory() + "omni-wasm-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
+
+/// Runs a program, returning its exit status and output (stdout, stderr).
+struct Tool {
+    static func which(_ name: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 60) throws -> (status: Int32, out: String, err: String) {
+        let dir = try WasmFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let outPath = dir + "/out", errPath = dir + "/err"
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        try p.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if p.isRunning { p.terminate() }
+        p.waitUntilExit()
+        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        return (p.terminationStatus, out, err)
+    }
+}
+
+/// What the node harness printed.
+struct HarnessResult: Decodable {
+    var ssr: String
+    var ssrPlain: String
+    var renders: [String]
+    var expected: [String]?
+    var log: [String]
+    var error: String?
+    var marked: String?
+}
+
+enum Harness {
+    /// Runs `module` with omni.js on the fake DOM for `steps` interactions; `expected`
+    /// (the reference renders) comes back in the same normal form.
+    static func run(_ module: [UInt8], steps: Int, expected: [String]) throws -> HarnessResult {
+        let dir = try WasmFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let wasm = dir + "/m.wasm", expect = dir + "/expected.json"
+        try Data(module).write(to: URL(fileURLWithPath: wasm))
+        try JSONEncoder().encode(expected).write(to: URL(fileURLWithPath: expect))
+        let node = try #require(Tool.which("node"))
+        let r = try Tool.run(node, [WasmFixtures.harness, WasmFixtures.glue, wasm, String(steps), "{}", expect])
+        #expect(r.status == 0, "node: \(r.err)")
+        return try JSONDecoder().decode(HarnessResult.self, from: Data(r.out.utf8))
+    }
+}
