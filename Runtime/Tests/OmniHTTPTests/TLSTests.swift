@@ -106,26 +106,31 @@ struct TLSTests {
         let server = try tlsServer(http2: true)
         try await server.withRunning { port in
             let context = try Self.clientContext(alpn: ["h2"])
+            // Both handlers go in before the connection is active, so no server frame is missed.
+            let box = NIOLockedValueBox<NIOHTTP2Handler.StreamMultiplexer?>(nil)
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: "localhost"))
+                        let sync = channel.pipeline.syncOperations
+                        try sync.addHandler(try NIOSSLClientHandler(context: context, serverHostname: "localhost"))
+                        let multiplexer = try sync.configureHTTP2Pipeline(
+                            mode: .client, connectionConfiguration: .init(), streamConfiguration: .init(),
+                            inboundStreamInitializer: { $0.eventLoop.makeSucceededVoidFuture() })
+                        box.withLockedValue { $0 = multiplexer }
                     }
                 }
                 .connect(host: "127.0.0.1", port: port).get()
-            let multiplexer = try await channel.configureHTTP2Pipeline(
-                mode: .client, connectionConfiguration: .init(), streamConfiguration: .init(),
-                inboundStreamInitializer: { $0.eventLoop.makeSucceededVoidFuture() }
-            ).get()
+            let multiplexer = try #require(box.withLockedValue { $0 })
             var results: [(String, String)] = []
             for path in ["/plaintext", "/users/9", "/slow", "/missing"] {
                 let promise = channel.eventLoop.makePromise(of: (String, String).self)
                 // Never hang the suite: fail the exchange after a few seconds.
-                channel.eventLoop.scheduleTask(in: .seconds(5)) { promise.fail(ChannelError.connectTimeout(.seconds(5))) }
+                let collector = H2Collector(promise: promise)
+                channel.eventLoop.scheduleTask(in: .seconds(5)) { collector.finish(.failure(ChannelError.connectTimeout(.seconds(5)))) }
                 let stream = try await multiplexer.createStreamChannel { stream in
                     stream.eventLoop.makeCompletedFuture {
                         try stream.pipeline.syncOperations.addHandlers([
-                            HTTP2FramePayloadToHTTP1ClientCodec(httpProtocol: .https), H2Collector(promise: promise),
+                            HTTP2FramePayloadToHTTP1ClientCodec(httpProtocol: .https), collector,
                         ])
                     }
                 }.get()
@@ -133,7 +138,12 @@ struct TLSTests {
                 headers.add(name: "host", value: "localhost")
                 stream.write(HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: .GET, uri: path, headers: headers)), promise: nil)
                 stream.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
-                results.append(try await promise.futureResult.get())
+                do {
+                    results.append(try await promise.futureResult.get())
+                } catch {
+                    Issue.record("HTTP/2 GET \(path) failed: \(error)")
+                    throw error
+                }
             }
             try? await channel.close()
             #expect(results.map(\.1) == ["Hello, World!", "user 9", "slow", results[3].1])
@@ -142,19 +152,30 @@ struct TLSTests {
         }
     }
 
+    /// Collects one HTTP/2 response; completes its promise exactly once (response, error,
+    /// stream closed, or timeout).
     final class H2Collector: ChannelInboundHandler, @unchecked Sendable {
         typealias InboundIn = HTTPClientResponsePart
         let promise: EventLoopPromise<(String, String)>
         var status = ""
         var body = ByteBuffer()
+        var done = false
         init(promise: EventLoopPromise<(String, String)>) { self.promise = promise }
+
+        func finish(_ result: Result<(String, String), any Error>) {
+            guard !done else { return }
+            done = true
+            promise.completeWith(result)
+        }
+
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             switch unwrapInboundIn(data) {
             case .head(let head): status = String(head.status.code)
             case .body(var b): body.writeBuffer(&b)
-            case .end: promise.succeed((status, String(buffer: body)))
+            case .end: finish(.success((status, String(buffer: body))))
             }
         }
-        func errorCaught(context: ChannelHandlerContext, error: any Error) { promise.fail(error) }
+        func errorCaught(context: ChannelHandlerContext, error: any Error) { finish(.failure(error)) }
+        func channelInactive(context: ChannelHandlerContext) { finish(.failure(ChannelError.ioOnClosedChannel)) }
     }
 }
