@@ -67,14 +67,41 @@ public enum Frontend {
     /// Other files are read by later stages.
     public static func parse(_ file: SourceFile) -> (OmniFile?, [Diagnostic]) {
         if file.path.hasSuffix(".omni") {
-            let (ast, diagnostics) = ComponentParser.parse(file)
-            return (ast, diagnostics)
+            let (ast, diagnostics, ids) = ComponentParser.parseKeepingIDs(file)
+            let (_, blockDiagnostics) = parseBlocks(of: ast, in: file, ids: ids)
+            return (ast, diagnostics + blockDiagnostics)
         }
         if file.path == "omni.toml" || file.path.hasSuffix("/omni.toml") {
             let (document, diagnostics) = TOMLParser.parse(file)
             return (nil, diagnostics + ProjectManifest.read(document).1)
         }
         return (nil, [])
+    }
+
+    /// The `<schema>` and `<routes>` blocks of a parsed `.omni` file, read by their own parsers.
+    public static func parseBlocks(of ast: OmniFile, in file: SourceFile, ids: NodeIDGenerator) -> ([SchemaOrRoutes], [Diagnostic]) {
+        var ids = ids
+        var blocks: [SchemaOrRoutes] = []
+        var diagnostics: [Diagnostic] = []
+        for item in ast.items {
+            switch item {
+            case .schema(let raw):
+                let (block, ds) = SchemaParser.parse(file, range: raw.body.range, ids: &ids)
+                blocks.append(.schema(block)); diagnostics += ds
+            case .routes(let raw):
+                let (block, ds) = RoutesParser.parse(file, range: raw.body.range, ids: &ids)
+                blocks.append(.routes(block)); diagnostics += ds
+            case .component, .comment:
+                break
+            }
+        }
+        return (blocks, diagnostics)
+    }
+
+    /// A parsed `<schema>` or `<routes>` block.
+    public enum SchemaOrRoutes: Sendable {
+        case schema(SchemaBlock)
+        case routes(RoutesBlock)
     }
 
     /// Parses every file (in parallel, results in input order) and checks the project.

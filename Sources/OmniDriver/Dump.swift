@@ -31,10 +31,17 @@ public enum Dumper {
             }
             return (out, diagnostics)
         case .ast:
-            let (tree, diagnostics) = ComponentParser.parse(file)
+            let (tree, diagnostics, ids) = ComponentParser.parseKeepingIDs(file)
+            let (blocks, blockDiagnostics) = Frontend.parseBlocks(of: tree, in: file, ids: ids)
             var printer = TreePrinter(file: file)
             printer.print(tree)
-            return (printer.output, diagnostics)
+            for block in blocks {
+                switch block {
+                case .schema(let s): printer.print(s)
+                case .routes(let r): printer.print(r)
+                }
+            }
+            return (printer.output, diagnostics + blockDiagnostics)
         case .types, .ir, .opt:
             let result = Frontend.check([file])
             var out = ""

@@ -25,7 +25,7 @@ extension CodeGen {
         addRegionFunctions()
         addMount()
         addFlushAndDispatch()
-        addHTML()
+        if serverMarkup { addHTML() }
         addExports()
     }
 
@@ -152,7 +152,7 @@ extension CodeGen {
 
     /// Exports: the runtime API (`$`-prefixed), prop setters and the component's functions.
     func addExports() {
-        for (inner, external) in [("$init", "$i"), ("$mount", "$m"), ("$dispatch", "$h"), ("$alloc", "$a"), ("$html", "$html")] {
+        for (inner, external) in [("$init", "$i"), ("$mount", "$m"), ("$dispatch", "$h"), ("$alloc", "$a")] + (serverMarkup ? [("$html", "$html")] : []) {
             BinaryenAddFunctionExport(m.ref, m.n(inner), m.c(external))
         }
         for p in c.props {

@@ -112,6 +112,8 @@ final class CodeGen {
     var markFunctions: [SymbolID: String] = [:]
     var dirtyBase = 0
     var listTable = 0
+    /// Adds the `$html` export (WasmCompiler.compile's `serverMarkup`).
+    var serverMarkup = false
 
     init(component: IRComponent, module: BModule) {
         c = component

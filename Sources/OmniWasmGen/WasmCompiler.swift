@@ -64,19 +64,23 @@ public enum WasmCompiler {
 
     /// Lowers, optimizes and compiles one checked component. Components of programs with
     /// errors must not be passed (the driver checks `TypedProgram.diagnostics` first).
-    public static func compile(_ component: TypedComponent, file: SourceFile, optimization: WasmOptimization = .o2) -> WasmModule {
+    public static func compile(_ component: TypedComponent, file: SourceFile, optimization: WasmOptimization = .o2,
+                               serverMarkup: Bool = false) -> WasmModule {
         let ir = Optimizer.optimize(IRLowering.lower(component, file: file), level: optimization.irLevel)
-        return compile(ir, optimization: optimization)
+        return compile(ir, optimization: optimization, serverMarkup: serverMarkup)
     }
 
-    /// Compiles an (optimized) IR component.
-    public static func compile(_ component: IRComponent, optimization: WasmOptimization = .o2) -> WasmModule {
+    /// Compiles an (optimized) IR component. `serverMarkup` adds the `$html` export, which
+    /// renders the whole template with hydration markers (for tests and JS-only hosts; the
+    /// Swift server renders this markup itself, so production modules leave it out).
+    public static func compile(_ component: IRComponent, optimization: WasmOptimization = .o2, serverMarkup: Bool = false) -> WasmModule {
         lock.lock()
         defer { lock.unlock() }
         let module = BModule(parsing: "(module\n" + WasmRuntime.imports + WasmRuntime.functions + "\n)")
         let gen = CodeGen(component: component, module: module)
+        gen.serverMarkup = serverMarkup
         gen.generate()
-        let declarations = DeclarationWriter.write(component, exported: gen.exportedFunctions())
+        let declarations = DeclarationWriter.write(component, exported: gen.exportedFunctions(), serverMarkup: serverMarkup)
         if gen.diagnostics.contains(where: { $0.severity == .error }) {
             return WasmModule(name: component.name, wasm: [], declarations: declarations, diagnostics: gen.diagnostics)
         }

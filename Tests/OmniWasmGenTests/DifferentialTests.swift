@@ -13,7 +13,7 @@ import Testing
         for component in try WasmFixtures.components(path) {
             let reference = IREvaluator.evaluate(component, steps: DifferentialTests.steps)
             #expect(reference.error == nil, "\(component.name): reference error \(reference.error ?? "")")
-            let module = WasmCompiler.compile(component, optimization: .o2)
+            let module = WasmCompiler.compile(component, optimization: .o2, serverMarkup: true)
             #expect(module.succeeded, "\(component.name): \(module.diagnostics.map { "\($0.code) \($0.message)" })")
             guard module.succeeded else { continue }
             let result = try Harness.run(module.wasm, steps: DifferentialTests.steps, expected: reference.renders)

@@ -110,3 +110,9 @@ enum Harness {
         return try JSONDecoder().decode(HarnessResult.self, from: Data(r.out.utf8))
     }
 }
+
+/// The front end, for tests that compile inline sources.
+enum OmniSyntaxBridge {
+    static func parse(_ file: SourceFile) -> (OmniFile, [Diagnostic]) { ComponentParser.parse(file) }
+    static func check(_ file: SourceFile, _ ast: OmniFile) -> TypedProgram { Sema.check([(file: file, ast: ast)]) }
+}

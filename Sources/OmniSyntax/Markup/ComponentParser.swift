@@ -29,9 +29,16 @@ public struct ComponentParser {
 
     /// Parses a whole `.omni` file. Never traps, whatever the bytes.
     public static func parse(_ file: SourceFile) -> (OmniFile, [Diagnostic]) {
+        let (tree, diagnostics, _) = parseKeepingIDs(file)
+        return (tree, diagnostics)
+    }
+
+    /// Like `parse`, and also returns the file's NodeID generator, so that the parsers of its
+    /// `<schema>` and `<routes>` blocks continue the same ID sequence.
+    public static func parseKeepingIDs(_ file: SourceFile) -> (OmniFile, [Diagnostic], NodeIDGenerator) {
         var parser = ComponentParser(file: file)
         let result = parser.parseFile()
-        return (result, parser.diagnostics.all)
+        return (result, parser.diagnostics.all, parser.ids)
     }
 
     /// The token stream of a `.omni` file: markup tokens with the script tokens of every

@@ -406,7 +406,11 @@ extension ScriptParser.Engine {
     func parseFunctionBody() -> ([Stmt], Span) {
         guard at(.lBrace) else {
             let t = current
-            if t.kind != .invalid {
+            // After an error earlier on the function's line (a broken parameter list), the missing
+            // body is a consequence, not a second mistake.
+            let lineStart = file.bytes[..<min(prevEnd, file.bytes.count)].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            let followsError = t.newlineBefore && sink.diagnostics.contains { $0.severity == .error && Int($0.span.start) >= lineStart }
+            if t.kind != .invalid, !followsError {
                 report(Diagnostic(.error, "E0113", "expected `{` to start the function body, found \(describe(t))",
                                   at: errorSpan(t), label: "expected `{`"))
             }

@@ -116,8 +116,14 @@ extension ScriptParser.Engine {
         let t = current
         guard t.kind != .invalid else { return }
         let exists = closerIndex(of: openerIndex) != nil
-        var d = Diagnostic(.error, "E0111", "expected `\(closer.rawValue)` \(context), found \(describe(t))", at: errorSpan(t),
-                           label: "expected `\(closer.rawValue)`")
+        // An error already reported inside this group explains the missing closer: one error, not two.
+        if !exists, sink.diagnostics.contains(where: { $0.severity == .error && $0.span.start >= opener.span.end }) { return }
+        // When the closer is missing and the next token starts a new line, the mistake is on the
+        // line before: point just past its last token, where the closer belongs.
+        let onPreviousLine = !exists && t.newlineBefore && prevEnd >= Int(opener.span.end)
+        var d = Diagnostic(.error, "E0111", "expected `\(closer.rawValue)` \(context), found \(describe(t))",
+                           at: onPreviousLine ? point(prevEnd) : errorSpan(t),
+                           label: onPreviousLine ? "expected `\(closer.rawValue)` here" : "expected `\(closer.rawValue)`")
             .labeled(opener.span, exists ? "to match this `\(file.text(opener.span))`" : "this `\(file.text(opener.span))` is never closed")
         if !exists {
             d = d.fixing(.insert(closer.rawValue, at: point(prevEnd), "insert `\(closer.rawValue)`"))

@@ -185,18 +185,9 @@ extension ScriptParser.Engine {
         synchronize()
     }
 
-    /// The statement keyword a misspelled word probably meant: within the edit-distance threshold,
-    /// or one swap of adjacent letters away (`cosnt`, `fucntion`).
+    /// The statement keyword a misspelled word probably meant (`cosnt`, `fucntion`, `retrun`).
     static func keywordSuggestion(for word: String) -> String? {
-        let keywords = ["const", "let", "var", "function", "return", "if", "for", "while", "typeof"]
-        if let match = EditDistance.bestMatch(for: word, in: keywords) { return match }
-        let w = Array(word.unicodeScalars)
-        return keywords.first { k in
-            let k = Array(k.unicodeScalars)
-            guard k.count == w.count, k.count >= 3 else { return false }
-            let differ = (0..<k.count).filter { k[$0] != w[$0] }
-            return differ.count == 2 && differ[1] == differ[0] + 1 && k[differ[0]] == w[differ[1]] && k[differ[1]] == w[differ[0]]
-        }
+        EditDistance.bestMatch(for: word, in: ["const", "let", "var", "function", "return", "if", "for", "while", "typeof"])
     }
 
     func parseExpressionStatement() -> Stmt {
