@@ -3,11 +3,15 @@ import OmniBase
 import OmniIR
 import OmniSema
 
-/// Static data of a module: the escape table at address 0, interned string literals and
-/// the fixed areas the generated code addresses directly.
+/// Static data of a module: null at address 0, the escapes `$sbesc` writes, interned
+/// string literals and the fixed areas the generated code addresses directly.
 struct DataLayout {
-    private(set) var bytes: [UInt8] = Array(WasmRuntime.escapeTable.utf8)
+    private(set) var bytes = [UInt8](repeating: 0, count: 8)
     private var strings: [String: Int] = [:]
+
+    init() {
+        for e in WasmRuntime.escapes { _ = string(e) }
+    }
 
     /// The address of the literal `s` ([length: i32][UTF-16 units]).
     mutating func string(_ s: String) -> Int {

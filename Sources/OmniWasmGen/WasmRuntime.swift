@@ -5,7 +5,8 @@
 //
 // Memory layout (all addresses 8-aligned):
 //   0..7       null (address 0 is never allocated)
-//   8..        static data: string literals ([length: i32][UTF-16 code units]), static
+//   8..71      the escapes `&amp;` `&lt;` `&gt;` `&quot;` (strings at 8, 24, 40, 56)
+//   72..       static data: string literals ([length: i32][UTF-16 code units]), static
 //              closures, dirty flags, handler-list table — laid out by `DataLayout`
 //   $hp ..     the heap: a bump allocator (`$alloc`) that grows memory on demand
 //
@@ -121,23 +122,16 @@ enum WasmRuntime {
       (local.set $len (i32.load (global.get $sb)))
       (i32.store16 offset=4 (i32.add (global.get $sb) (i32.shl (local.get $len) (i32.const 1))) (local.get $c))
       (i32.store (global.get $sb) (i32.add (local.get $len) (i32.const 1))))
-     (func $sbascii (param $s i32) (param $n i32)
-      (local $i i32)
-      (block $done (loop $next
-       (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-       (call $sbunit (i32.load8_u (i32.add (local.get $s) (local.get $i))))
-       (local.set $i (i32.add (local.get $i) (i32.const 1)))
-       (br $next))))
      (func $sbesc (param $s i32)
       (local $i i32) (local $n i32) (local $c i32)
       (local.set $n (i32.load (local.get $s)))
       (block $done (loop $next
        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
        (local.set $c (i32.load16_u offset=4 (i32.add (local.get $s) (i32.shl (local.get $i) (i32.const 1)))))
-       (if (i32.eq (local.get $c) (i32.const 38)) (then (call $sbascii (i32.const 0) (i32.const 5)))
-        (else (if (i32.eq (local.get $c) (i32.const 60)) (then (call $sbascii (i32.const 5) (i32.const 4)))
-         (else (if (i32.eq (local.get $c) (i32.const 62)) (then (call $sbascii (i32.const 9) (i32.const 4)))
-          (else (if (i32.eq (local.get $c) (i32.const 34)) (then (call $sbascii (i32.const 13) (i32.const 6)))
+       (if (i32.eq (local.get $c) (i32.const 38)) (then (call $sbadd (i32.const 8)))
+        (else (if (i32.eq (local.get $c) (i32.const 60)) (then (call $sbadd (i32.const 24)))
+         (else (if (i32.eq (local.get $c) (i32.const 62)) (then (call $sbadd (i32.const 40)))
+          (else (if (i32.eq (local.get $c) (i32.const 34)) (then (call $sbadd (i32.const 56)))
            (else (call $sbunit (local.get $c))))))))))
        (local.set $i (i32.add (local.get $i) (i32.const 1)))
        (br $next))))
@@ -205,6 +199,6 @@ enum WasmRuntime {
       (i32.and (f64.eq (f64.trunc (local.get $x)) (local.get $x)) (f64.ne (f64.abs (local.get $x)) (f64.const inf))))
     """#
 
-    /// Bytes at address 0 used by `$sbesc` (never a value: address 0 is null).
-    static let escapeTable = "&amp;&lt;&gt;&quot;"
+    /// The strings `$sbesc` writes, interned first so they sit at 8, 24, 40 and 56.
+    static let escapes = ["&amp;", "&lt;", "&gt;", "&quot;"]
 }

@@ -98,14 +98,14 @@ struct HarnessResult: Decodable {
 enum Harness {
     /// Runs `module` with omni.js on the fake DOM for `steps` interactions; `expected`
     /// (the reference renders) comes back in the same normal form.
-    static func run(_ module: [UInt8], steps: Int, expected: [String]) throws -> HarnessResult {
+    static func run(_ module: [UInt8], steps: Int, expected: [String], props: String = "{}") throws -> HarnessResult {
         let dir = try WasmFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let wasm = dir + "/m.wasm", expect = dir + "/expected.json"
         try Data(module).write(to: URL(fileURLWithPath: wasm))
         try JSONEncoder().encode(expected).write(to: URL(fileURLWithPath: expect))
         let node = try #require(Tool.which("node"))
-        let r = try Tool.run(node, [WasmFixtures.harness, WasmFixtures.glue, wasm, String(steps), "{}", expect])
+        let r = try Tool.run(node, [WasmFixtures.harness, WasmFixtures.glue, wasm, String(steps), props, expect])
         #expect(r.status == 0, "node: \(r.err)")
         return try JSONDecoder().decode(HarnessResult.self, from: Data(r.out.utf8))
     }

@@ -90,8 +90,12 @@ extension ScriptParser.Engine {
         case .templateMiddle, .templateTail: found = "`}`"
         default: break
         }
-        var d = Diagnostic(.error, "E0110", "expected an expression\(context), found \(found)", at: errorSpan(t),
-                           label: "expected an expression")
+        // When the found token starts a new line, the expression is missing at the end of the line
+        // before (`const a = 1 +`): point there, on the line with the mistake.
+        let onPreviousLine = t.newlineBefore && consumedAny
+        var d = Diagnostic(.error, "E0110", "expected an expression\(context), found \(found)",
+                           at: onPreviousLine ? point(prevEnd) : errorSpan(t),
+                           label: onPreviousLine ? "expected an expression here" : "expected an expression")
         switch t.kind {
         case .keyword(let k) where k == .if || k == .for || k == .while || k == .const || k == .let || k == .var || k == .return:
             d = d.note("`\(k.rawValue)` begins a statement, which cannot stand where a value is expected")

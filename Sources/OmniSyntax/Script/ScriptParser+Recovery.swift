@@ -117,7 +117,8 @@ extension ScriptParser.Engine {
         guard t.kind != .invalid else { return }
         let exists = closerIndex(of: openerIndex) != nil
         // An error already reported inside this group explains the missing closer: one error, not two.
-        if !exists, sink.diagnostics.contains(where: { $0.severity == .error && $0.span.start >= opener.span.end }) { return }
+        // (The latest error is the one to look at: errors are reported in source order.)
+        if !exists, let last = sink.diagnostics.last, last.severity == .error, last.span.start >= opener.span.end { return }
         // When the closer is missing and the next token starts a new line, the mistake is on the
         // line before: point just past its last token, where the closer belongs.
         let onPreviousLine = !exists && t.newlineBefore && prevEnd >= Int(opener.span.end)
