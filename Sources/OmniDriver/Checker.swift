@@ -63,7 +63,7 @@ public enum Frontend {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Parses one file with the front end its name selects: `.omni` components, `omni.toml`.
+    /// Parses one file with the front end its name selects: `.omni` components, templates, `omni.toml`.
     /// Other files are read by later stages.
     public static func parse(_ file: SourceFile) -> (OmniFile?, [Diagnostic]) {
         if file.path.hasSuffix(".omni") {
@@ -71,11 +71,19 @@ public enum Frontend {
             let (_, blockDiagnostics) = parseBlocks(of: ast, in: file, ids: ids)
             return (ast, diagnostics + blockDiagnostics)
         }
+        if isTemplate(file.path) {
+            return (nil, TemplateParser.parse(file).1)
+        }
         if file.path == "omni.toml" || file.path.hasSuffix("/omni.toml") {
             let (document, diagnostics) = TOMLParser.parse(file)
             return (nil, diagnostics + ProjectManifest.read(document).1)
         }
         return (nil, [])
+    }
+
+    /// True for Handlebars-style templates: `.html` files under a `templates/` folder.
+    public static func isTemplate(_ path: String) -> Bool {
+        path.hasSuffix(".html") && (path.hasPrefix("templates/") || path.contains("/templates/"))
     }
 
     /// The `<schema>` and `<routes>` blocks of a parsed `.omni` file, read by their own parsers.

@@ -23,13 +23,18 @@ public enum Dumper {
     public static func dump(_ file: SourceFile, stage: DumpStage, optLevel: Int = 2) -> (String, [Diagnostic]) {
         switch stage {
         case .tokens:
-            let (tokens, diagnostics) = ComponentParser.tokens(file)
+            let (tokens, diagnostics) = Frontend.isTemplate(file.path) ? TemplateParser.tokens(file) : ComponentParser.tokens(file)
             var out = ""
             for t in tokens {
                 let a = file.location(of: Int(t.span.start)), b = file.location(of: Int(t.span.end))
                 out += "\(a.line):\(a.column)-\(b.line):\(b.column) \(t.kind) \(TreePrinter.quote(file.text(t.span)))\n"
             }
             return (out, diagnostics)
+        case .ast where Frontend.isTemplate(file.path):
+            let (tree, diagnostics) = TemplateParser.parse(file)
+            var printer = TreePrinter(file: file)
+            printer.print(tree)
+            return (printer.output, diagnostics)
         case .ast:
             let (tree, diagnostics, ids) = ComponentParser.parseKeepingIDs(file)
             let (blocks, blockDiagnostics) = Frontend.parseBlocks(of: tree, in: file, ids: ids)

@@ -47,8 +47,11 @@ public enum SourceDiscovery {
         return result.sorted { ($0.displayPath, $0.absolutePath) < ($1.displayPath, $1.absolutePath) }
     }
 
-    /// True for the files a project walk collects: `.omni` components and the manifest.
-    static func isSource(_ name: String) -> Bool { name.hasSuffix(".omni") || name == "omni.toml" }
+    /// True for the files a project walk collects: `.omni` components, templates and the manifest.
+    static func isSource(_ name: String, in directory: String) -> Bool {
+        name.hasSuffix(".omni") || name == "omni.toml"
+            || (name.hasSuffix(".html") && (directory.hasSuffix("/templates") || directory.contains("/templates/")))
+    }
 
     /// Every source file below `directory`, skipping build output and hidden folders.
     static func walk(_ directory: String) throws -> [String] {
@@ -67,7 +70,7 @@ public enum SourceDiscovery {
                 guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
                 if isDir.boolValue {
                     stack.append(path)
-                } else if isSource(name) {
+                } else if isSource(name, in: dir) {
                     found.append(path)
                 }
             }

@@ -220,12 +220,28 @@ extension ScriptParser {
         /// not computed: it is read several times per token.
         var current: ScriptToken
 
+        /// The punctuator or keyword of `current`, cached: `at` is asked many times per token, and
+        /// comparing these needs no copy of a token (whose payload may be a string).
+        var currentPunct: ScriptPunctuator?
+        var currentKeyword: ScriptKeyword?
+
         /// Recomputes `current` after the cursor moved.
         func syncCurrent() {
             if let split {
                 current = split
             } else {
                 current = pos < tokens.count ? tokens[pos] : eofToken
+            }
+            switch current.kind {
+            case .punct(let p):
+                currentPunct = p
+                currentKeyword = nil
+            case .keyword(let k):
+                currentPunct = nil
+                currentKeyword = k
+            default:
+                currentPunct = nil
+                currentKeyword = nil
             }
         }
 
@@ -236,15 +252,9 @@ extension ScriptParser {
 
         var atEOF: Bool { current.kind == .eof }
 
-        func at(_ p: ScriptPunctuator) -> Bool {
-            if case .punct(let q) = current.kind { return q == p }
-            return false
-        }
+        func at(_ p: ScriptPunctuator) -> Bool { currentPunct == p }
 
-        func at(_ k: ScriptKeyword) -> Bool {
-            if case .keyword(let q) = current.kind { return q == k }
-            return false
-        }
+        func at(_ k: ScriptKeyword) -> Bool { currentKeyword == k }
 
         /// Moves the cursor to buffer index `i` (lexing up to it).
         func move(to i: Int) {
