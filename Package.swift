@@ -26,7 +26,8 @@ let package = Package(
         // System library over Debian's binaryen (no pkg-config file): only OmniWasmGen imports it.
         .systemLibrary(name: "CBinaryen", path: "Sources/CBinaryen"),
         // Stage 4b: IR -> WebAssembly through Binaryen's C API, plus `.d.ts` per module.
-        .target(name: "OmniWasmGen", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR", "CBinaryen"]),
+        .target(name: "OmniWasmGen", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR", "CBinaryen"],
+                exclude: ["HYDRATION.md"]),
         // The only code that touches disk or runs processes.
         .target(name: "OmniDriver", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR", "OmniSwiftGen", "OmniWasmGen"]),
         // The CLI: thin, calls the driver.

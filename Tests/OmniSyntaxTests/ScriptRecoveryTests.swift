@@ -130,6 +130,8 @@ struct ScriptRecoveryTests {
         // `as` inside brackets is still an assertion with `stopAtAs`.
         #expect(parseExpr("(x as T) as y", stopAtAs: true).end == 8)
         #expect(parseExpr("a + b as c", stopAtAs: true).end == 5)
+        #expect(parseExpr("c ? a : b as x", stopAtAs: true).end == 9)
+        #expect(parseExpr("xs.filter(x => x as T) as y", stopAtAs: true).end == 22)
         // Leading trivia is allowed; the end is before trailing trivia.
         #expect(parseExpr("  /* c */ a  ").end == 11)
         // Nothing to read: the end is the start of the first token, and the node is an error.

@@ -38,7 +38,13 @@ public struct ComponentParser {
     public static func parseKeepingIDs(_ file: SourceFile) -> (OmniFile, [Diagnostic], NodeIDGenerator) {
         var parser = ComponentParser(file: file)
         let result = parser.parseFile()
-        return (result, parser.diagnostics.all, parser.ids)
+        var all = parser.diagnostics.all
+        // The file-wide E0228 already names the first invalid byte; a script region's own
+        // report of that same byte (E0100) would say it twice.
+        if let bad = all.first(where: { $0.code == "E0228" })?.span.start {
+            all.removeAll { $0.code == "E0100" && $0.span.start == bad }
+        }
+        return (result, all, parser.ids)
     }
 
     /// The token stream of a `.omni` file: markup tokens with the script tokens of every

@@ -44,7 +44,7 @@ extension ScriptParser.Engine {
     /// An assignment expression: an arrow function, or a conditional optionally assigned to.
     /// `allowArrowReturnType` is false in the `?` branch of a conditional, where `(a): b => c` would steal its `:`.
     func parseAssignment(allowArrowReturnType: Bool = true) -> Expr {
-        if stackIsLow { return onFreshStack { self.parseAssignment(allowArrowReturnType: allowArrowReturnType) } }
+        if stackIsLow, let e = onFreshStack({ self.parseAssignment(allowArrowReturnType: allowArrowReturnType) }) { return e }
         let start = Int(current.span.start)
         guard enter("expression") else { return expr(.error, span(start, max(start, prevEnd))) }
         defer { leave() }
@@ -135,8 +135,8 @@ extension ScriptParser.Engine {
 
     /// Every binary operator and `as`, by precedence climbing over an explicit stack.
     func parseBinary() -> Expr {
-        // `{#each xs as x}`: at the top level of the expression, `as` ends it.
-        let asEnds = stopAtAs && depth <= 1
+        // `{#each xs as x}`: outside brackets, `as` ends the expression.
+        let asEnds = stopAtAs && brackets == 0
         var operands: [Expr] = [parseUnary()]
         var ops: [(op: BinaryOperator, span: Span)] = []
         // Each operator deepens the tree by one level, so a chain counts toward the nesting limit.
@@ -338,6 +338,8 @@ extension ScriptParser.Engine {
     }
 
     func parseCall(_ callee: Expr, optional: Bool) -> Expr {
+        brackets += 1
+        defer { brackets -= 1 }
         let open = current, openIndex = pos
         advance()
         var arguments: [ArrayElement] = []
@@ -348,6 +350,8 @@ extension ScriptParser.Engine {
     }
 
     func parseIndex(_ base: Expr, optional: Bool) -> Expr {
+        brackets += 1
+        defer { brackets -= 1 }
         let open = current, openIndex = pos
         advance()
         let index = parseSequence()

@@ -110,6 +110,8 @@ extension ScriptParser.Engine {
 
     /// `(expr)`, or `(a, b)` as a sequence. Arrow heads were recognised before this is called.
     func parseParenthesized() -> Expr {
+        brackets += 1
+        defer { brackets -= 1 }
         let open = current, openIndex = pos
         advance()
         if at(.rParen) {
@@ -126,6 +128,8 @@ extension ScriptParser.Engine {
 
     /// `[a, ...b, c]`. Holes (`[a, , b]`) are reported.
     func parseArray() -> Expr {
+        brackets += 1
+        defer { brackets -= 1 }
         let open = current, openIndex = pos
         advance()
         var elements: [ArrayElement] = []
@@ -144,6 +148,8 @@ extension ScriptParser.Engine {
 
     /// `{ a: 1, b, "c d": 2, [k]: v, ...rest, m() { … } }`.
     func parseObject() -> Expr {
+        brackets += 1
+        defer { brackets -= 1 }
         let open = current, openIndex = pos
         advance()
         var properties: [ObjectProperty] = []
@@ -256,6 +262,8 @@ extension ScriptParser.Engine {
 
     /// `` `a${x}b${y}c` ``: the head token is current.
     func parseTemplate() -> Expr {
+        brackets += 1
+        defer { brackets -= 1 }
         let head = current
         guard case .templateHead(let first) = head.kind else { return parsePrimary() }
         advance()
@@ -342,6 +350,8 @@ extension ScriptParser.Engine {
 
     /// `(a, b: number = 1, ...rest: string[])`; the cursor is on `(`.
     func parseParameterList() -> [Param] {
+        brackets += 1
+        defer { brackets -= 1 }
         let open = current, openIndex = pos
         advance()
         var params: [Param] = []
@@ -412,8 +422,10 @@ extension ScriptParser.Engine {
             let t = current
             // After an error earlier on the function's line (a broken parameter list), the missing
             // body is a consequence, not a second mistake.
-            let lineStart = file.bytes[..<min(prevEnd, file.bytes.count)].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-            let followsError = t.newlineBefore && sink.diagnostics.contains { $0.severity == .error && Int($0.span.start) >= lineStart }
+            // (The latest error is the one to look at; the line start comes from the line index.)
+            let line = file.lines.line(of: prevEnd)
+            let lineStart = line >= 1 && line <= file.lines.starts.count ? file.lines.starts[line - 1] : 0
+            let followsError = t.newlineBefore && sink.diagnostics.last.map { $0.severity == .error && Int($0.span.start) >= lineStart } ?? false
             if t.kind != .invalid, !followsError {
                 report(Diagnostic(.error, "E0113", "expected `{` to start the function body, found \(describe(t))",
                                   at: errorSpan(t), label: "expected `{`"))

@@ -33,6 +33,8 @@ extension ScriptParser.Engine {
 
     /// `{ statements }` at the cursor's `{`; returns the statements and the span of the braces.
     func parseBlockBody() -> ([Stmt], Span) {
+        brackets += 1
+        defer { brackets -= 1 }
         let open = current, openIndex = pos
         advance()
         var statements: [Stmt] = []
@@ -67,7 +69,7 @@ extension ScriptParser.Engine {
 
     /// Parses one statement and appends it (a declaration of several variables appends one per variable).
     func parseStatement(into out: inout [Stmt]) {
-        if stackIsLow { return onFreshStack { self.parseStatement(into: &out) } }
+        if stackIsLow, onFreshStack({ self.parseStatement(into: &out) }) != nil { return }
         let t = current
         let start = Int(t.span.start)
         guard enter("statement") else {

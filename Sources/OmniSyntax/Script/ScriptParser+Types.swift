@@ -19,7 +19,7 @@ extension ScriptParser.Engine {
     /// A type: a union of postfix types. `T | null` and `T | undefined` become `.optional(T)`.
     /// With `inExpression` (after `as`), a `?` followed by an expression is left to the conditional.
     func parseTypeAnnotation(inExpression: Bool = false) -> TypeExpr {
-        if stackIsLow { return onFreshStack { self.parseTypeAnnotation(inExpression: inExpression) } }
+        if stackIsLow, let t = onFreshStack({ self.parseTypeAnnotation(inExpression: inExpression) }) { return t }
         let start = Int(current.span.start)
         guard enter("type") else { return type(.error, span(start, max(start, prevEnd))) }
         defer { leave() }

@@ -106,6 +106,8 @@ extension ScriptParser {
         var tooDeepReported = false
         /// Below this stack address the parse moves to a fresh thread (`ScriptStackGuard`).
         var stackLimit: UInt
+        /// How many brackets (of any kind, and template substitutions) enclose the cursor.
+        var brackets = 0
         var functionDepth = 0
         var loopDepth = 0
 

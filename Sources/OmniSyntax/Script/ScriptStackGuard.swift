@@ -1,9 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
+#if canImport(Darwin)
 import Darwin
+#elseif canImport(Glibc)
+import Glibc
 #endif
 
 /// Keeps the recursive-descent script parser from overflowing the thread's stack, whatever
@@ -45,7 +43,7 @@ enum ScriptStackGuard {
         let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
         let size = UInt(pthread_get_stacksize_np(pthread_self()))
         return top > size ? top - size : nil
-        #elseif canImport(Glibc) || canImport(Musl)
+        #elseif canImport(Glibc)
         if let cached = pthread_getspecific(lowKey) { return UInt(bitPattern: cached) }
         guard let getattr = getattrNP else { return nil }
         var attr = pthread_attr_t()
@@ -62,7 +60,7 @@ enum ScriptStackGuard {
         #endif
     }
 
-    #if canImport(Glibc) || canImport(Musl)
+    #if canImport(Glibc)
     typealias GetAttr = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
 
     /// `pthread_getattr_np`, which the Glibc module does not export (it is a GNU extension).
@@ -85,10 +83,18 @@ enum ScriptStackGuard {
         init(_ work: @escaping () -> Void) { self.work = work }
     }
 
-    /// Runs `body` on a new thread with a `freshStackSize` stack and waits for it. If no thread can
-    /// be started, runs it here (the nesting limit still bounds the recursion).
+    /// Runs `body` on a new thread with a `freshStackSize` stack and waits for it; runs it here
+    /// when no thread can be started. (The routes parser shares this guard.)
     static func onFreshStack<R>(_ body: () -> R) -> R {
-        withoutActuallyEscaping(body) { body in
+        if let result = tryOnFreshStack(body) { return result }
+        return body()
+    }
+
+    /// Runs `body` on a new thread with a `freshStackSize` stack and waits for it. Returns nil,
+    /// without running `body`, when no thread can be started.
+    static func tryOnFreshStack<R>(_ body: () -> R) -> R? {
+        #if canImport(Darwin) || canImport(Glibc)
+        return withoutActuallyEscaping(body) { body -> R? in
             var result: R?
             let job = Job { result = body() }
             let context = Unmanaged.passRetained(job).toOpaque()
@@ -114,13 +120,12 @@ enum ScriptStackGuard {
             }, context) == 0
             if started { pthread_join(thread, nil) }
             #endif
-            if !started {
-                Unmanaged<Job>.fromOpaque(context).release()
-                return body()
-            }
-            if let result { return result }
-            return body()
+            if !started { Unmanaged<Job>.fromOpaque(context).release() }
+            return result
         }
+        #else
+        return nil
+        #endif
     }
 }
 
@@ -128,11 +133,13 @@ extension ScriptParser.Engine {
     /// Whether the stack is nearly used up (see `ScriptStackGuard`).
     var stackIsLow: Bool { ScriptStackGuard.stackPointer() < stackLimit }
 
-    /// Runs `body` on a fresh thread with a large stack, then carries on here.
-    func onFreshStack<R>(_ body: () -> R) -> R {
+    /// Runs `body` on a fresh thread with a large stack, then carries on here. Returns nil when
+    /// no thread could be started: the caller goes on here, and `enter` then treats the low stack
+    /// as nesting too deep.
+    func onFreshStack<R>(_ body: () -> R) -> R? {
         let saved = stackLimit
         defer { stackLimit = saved }
-        return ScriptStackGuard.onFreshStack {
+        return ScriptStackGuard.tryOnFreshStack {
             self.stackLimit = ScriptStackGuard.limitForCurrentThread()
             return body()
         }

@@ -177,12 +177,14 @@ public struct ScriptToken: Hashable, Sendable, CustomStringConvertible {
     public var span: Span
     public var newlineBefore: Bool
 
+    /// A token of `kind` covering `span`.
     public init(kind: ScriptTokenKind, span: Span, newlineBefore: Bool = false) {
         self.kind = kind
         self.span = span
         self.newlineBefore = newlineBefore
     }
 
+    /// The kind's description (`` `)` ``, ``identifier `count` ``).
     public var description: String { kind.description }
 
     /// Whether this token is the punctuator `p`.
