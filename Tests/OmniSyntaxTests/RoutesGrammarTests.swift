@@ -1,33 +1,14 @@
 import Foundation
 import OmniBase
+import OmniTestSupport
 import Testing
 @testable import OmniSyntax
 
 /// Every `(*> example NAME … <*)` block of Grammar/routes.ebnf is a complete `.omni` file whose
 /// `<schema>` and `<routes>` blocks parse without errors; the productions the parser names exist.
 @Suite struct RoutesGrammarTests {
-    static func grammarText(filePath: String = #filePath) -> String {
-        var url = URL(fileURLWithPath: filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("Grammar/routes.ebnf")
-            if let data = FileManager.default.contents(atPath: candidate.path) { return String(decoding: data, as: UTF8.self) }
-        }
-        return ""
-    }
-
     static func examples() -> [(name: String, text: String)] {
-        let text = grammarText()
-        var result: [(String, String)] = []
-        var rest = text[...]
-        while let open = rest.range(of: "\n(*> example ") {
-            let afterOpen = rest[open.upperBound...]
-            guard let nameEnd = afterOpen.firstIndex(of: "\n"), let close = afterOpen.range(of: "\n<*)"), nameEnd < close.lowerBound else { break }
-            let name = String(afterOpen[..<nameEnd]).trimmingCharacters(in: .whitespaces)
-            result.append((name, String(afterOpen[afterOpen.index(after: nameEnd)..<close.lowerBound])))
-            rest = afterOpen[close.upperBound...]
-        }
-        return result
+        grammarExamples("routes.ebnf").map { ($0.name, $0.text) }
     }
 
     @Test func grammarHasExamples() {
@@ -43,7 +24,7 @@ import Testing
     }
 
     @Test func productionsNamedInTheParserExist() {
-        let grammar = Self.grammarText()
+        let grammar = grammarText("routes.ebnf")
         for production in ["schema", "schema-item", "entity", "field", "type", "validation", "enum", "routes", "route-item",
                            "pipeline", "plug", "scope", "route", "query-parameters", "target", "bindings", "resources",
                            "path", "query", "expression", "or", "and", "not", "comparison", "operand", "primary"] {
@@ -52,7 +33,7 @@ import Testing
     }
 
     @Test func closedSetsInTheGrammarMatchTheParser() {
-        let grammar = Self.grammarText()
+        let grammar = grammarText("routes.ebnf")
         for word in ScalarType.allCases.map(\.rawValue) + ValidationKind.allCases.map(\.rawValue) + PlugKind.allCases.map(\.rawValue)
             + HTTPVerb.allCases.map(\.rawValue) + QueryMethod.allCases.map(\.rawValue) + ResourceAction.allCases.map(\.rawValue)
             + QueryBinaryOperator.allCases.map(\.rawValue) {

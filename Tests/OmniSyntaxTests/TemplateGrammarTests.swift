@@ -1,34 +1,14 @@
 import Foundation
 import OmniBase
+import OmniTestSupport
 import Testing
 @testable import OmniSyntax
 
 /// Every `(*> example NAME [PATH] … <*)` block of Grammar/templates.ebnf is a complete
 /// template that must parse without errors; every production the parser names exists there.
 @Suite struct TemplateGrammarTests {
-    static func grammarText(filePath: String = #filePath) -> String {
-        var url = URL(fileURLWithPath: filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("Grammar/templates.ebnf")
-            if let data = FileManager.default.contents(atPath: candidate.path) { return String(decoding: data, as: UTF8.self) }
-        }
-        return ""
-    }
-
-    /// (name, path, text) of each example.
     static func examples() -> [(name: String, path: String, text: String)] {
-        var result: [(String, String, String)] = []
-        var rest = grammarText()[...]
-        while let open = rest.range(of: "\n(*> example ") {
-            let afterOpen = rest[open.upperBound...]
-            guard let nameEnd = afterOpen.firstIndex(of: "\n"), let close = afterOpen.range(of: "\n<*)"), nameEnd < close.lowerBound else { break }
-            let header = afterOpen[..<nameEnd].split(separator: " ").map(String.init)
-            let path = header.count > 1 ? header[1] : "templates/example.html"
-            result.append((header.first ?? "", path, String(afterOpen[afterOpen.index(after: nameEnd)..<close.lowerBound])))
-            rest = afterOpen[close.upperBound...]
-        }
-        return result
+        grammarExamples("templates.ebnf").map { ($0.name, $0.arguments.first ?? "templates/example.html", $0.text) }
     }
 
     @Test func grammarHasExamples() {
@@ -43,7 +23,7 @@ import Testing
     }
 
     @Test func productionsNamedInTheParserExist() {
-        let grammar = Self.grammarText()
+        let grammar = grammarText("templates.ebnf")
         for production in ["template", "text", "tag", "comment", "layout-directive", "output", "raw-output", "yield",
                            "output-expression", "block", "if-block", "unless-block", "each-block", "block-params",
                            "else-tag", "condition", "component-block", "partial", "partial-name", "hash-argument",
@@ -54,7 +34,7 @@ import Testing
     }
 
     @Test func everyHelperIsInTheGrammar() {
-        let grammar = Self.grammarText()
+        let grammar = grammarText("templates.ebnf")
         for helper in TemplateHelper.names { #expect(grammar.contains("\"\(helper)\""), "helper \(helper) missing") }
     }
 }
