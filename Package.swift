@@ -33,6 +33,7 @@ let package = Package(
         // The CLI: thin, calls the driver.
         .executableTarget(name: "omni", dependencies: [
             "OmniDriver",
+            "OmniWasmGen",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Snapshot helper, fixture loader, inline-annotation parser for tests.
@@ -44,7 +45,7 @@ let package = Package(
         .testTarget(name: "OmniIRTests", dependencies: ["OmniIR", "OmniSema", "OmniSyntax", "OmniTestSupport"]),
         .testTarget(name: "OmniSwiftGenTests", dependencies: ["OmniSwiftGen", "OmniTestSupport"]),
         .testTarget(name: "OmniWasmGenTests", dependencies: ["OmniWasmGen", "OmniTestSupport"]),
-        .testTarget(name: "OmniDriverTests", dependencies: ["OmniDriver", "OmniTestSupport"]),
+        .testTarget(name: "OmniDriverTests", dependencies: ["OmniDriver", "OmniWasmGen", "OmniTestSupport"]),
         .testTarget(name: "omniTests", dependencies: ["omni", "OmniTestSupport"]),
         .testTarget(name: "OmniTestSupportTests", dependencies: ["OmniTestSupport"]),
     ],

@@ -8,6 +8,8 @@ public struct CheckReport: Sendable {
     public var sources: SourceMap
     public var diagnostics: [Diagnostic]
     public var filesChecked: Int
+    /// The parsed files and the checked program, for the back ends.
+    public var frontend: Frontend.Result?
 
     public var errorCount: Int { diagnostics.lazy.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.lazy.filter { $0.severity == .warning }.count }
@@ -50,7 +52,7 @@ public enum Checker {
         for f in files { sources.add(path: f.path, bytes: f.bytes) }
         let result = Frontend.check(sources.files)
         let diagnostics = sortedDiagnostics(policy.apply(result.diagnostics), sources: sources)
-        return CheckReport(sources: sources, diagnostics: diagnostics, filesChecked: files.count)
+        return CheckReport(sources: sources, diagnostics: diagnostics, filesChecked: files.count, frontend: result)
     }
 }
 

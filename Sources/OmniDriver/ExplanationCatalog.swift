@@ -16,6 +16,37 @@ public enum ExplanationCatalog {
                     report it with the input that caused it.
                     """,
                     example: "(no input should raise this)", checkable: false),
+        Explanation(code: "E0800", title: "A construct the WASM back end does not compile yet",
+                    body: """
+                    `omni build --target wasm` compiles each component's reactive logic to WebAssembly. A \
+                    few constructs are not supported there yet (object values, `number?` and `bool?` \
+                    values, signals passed around as values, child components, rest parameters and spread \
+                    arguments, `JSON.stringify`, `split`, `padStart`/`padEnd`, assignment to fields). The \
+                    component still checks and renders on the server; rewrite the construct, or build with \
+                    `--target server` for now.
+                    """,
+                    example: """
+                    <component name="Example">
+                      <script>
+                        const parts = "a,b".split(",")
+                      </script>
+                      <template><p>{parts.length}</p></template>
+                    </component>
+                    """),
+        Explanation(code: "E0801", title: "Internal error: a WebAssembly module did not validate",
+                    body: """
+                    The WASM back end produced a module that Binaryen's validator rejects. This is a bug \
+                    in omni, reported instead of writing a broken module; the message names the \
+                    component. Please report it with the component's source.
+                    """,
+                    example: "(no input should raise this)", checkable: false),
+        Explanation(code: "E0802", title: "A WebAssembly module is larger than `--max-wasm-kb`",
+                    body: """
+                    `omni build --target wasm --max-wasm-kb N` fails when a module is more than N KB \
+                    gzipped, so that size regressions are caught in CI. Split the component, move \
+                    logic to the server, or raise the limit.
+                    """,
+                    example: "$ omni build --target wasm --max-wasm-kb 0", checkable: false),
     ]
 
     /// All entries, sorted by code.

@@ -54,7 +54,7 @@ public enum WasmOutput {
     public static let defaultDirectory = ".omni/web"
 
     /// Writes `artifacts` and the glue (`Runtime/Browser/omni.js` and `omni.d.ts`, from
-    /// `glueDirectory`) into `directory`; returns the size report and an error (E0603) for
+    /// `glueDirectory`) into `directory`; returns the size report and an error (E0802) for
     /// each module whose gzipped size exceeds `maxWasmKB` kilobytes (1 KB = 1024 B).
     public static func write(_ artifacts: [WasmArtifact], glueDirectory: String, to directory: String,
                              maxWasmKB: Int? = nil) throws -> (WasmSizeReport, [Diagnostic]) {
@@ -69,7 +69,7 @@ public enum WasmOutput {
             let gz = gzipSize(a.wasm)
             report.modules.append(.init(file: file, rawBytes: a.wasm.count, gzippedBytes: gz))
             if let limit = maxWasmKB, let size = gz ?? Optional(a.wasm.count), size > limit * 1024 {
-                diagnostics.append(Diagnostic.error("E0603", "`\(file)` is \(kilobytes(size)) gzipped, over the limit of \(limit) KB", at: a.span)
+                diagnostics.append(Diagnostic.error("E0802", "`\(file)` is \(kilobytes(size)) gzipped, over the limit of \(limit) KB", at: a.span)
                     .note("the limit comes from `--max-wasm-kb \(limit)`")
                     .helping("move work to the server, split the component, or build with `-Oz`"))
             }

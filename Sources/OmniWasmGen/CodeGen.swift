@@ -96,7 +96,7 @@ final class FunctionContext {
 }
 
 /// Generates one component's module. Diagnostics collect what the WASM back end does not
-/// support (E0601); code generation carries on with placeholders so that every problem is reported.
+/// support (E0800); code generation carries on with placeholders so that every problem is reported.
 final class CodeGen {
     let c: IRComponent
     let m: BModule
@@ -134,7 +134,7 @@ final class CodeGen {
     /// Reports a construct the WASM back end cannot compile yet.
     func unsupported(_ what: String, at span: Span) {
         if diagnostics.contains(where: { $0.span == span && $0.message.contains(what) }) { return }
-        diagnostics.append(Diagnostic.error("E0601", "\(what) is not supported by the WASM back end yet", at: span)
+        diagnostics.append(Diagnostic.error("E0800", "\(what) is not supported by the WASM back end yet", at: span)
             .note("component `\(c.name)` cannot be compiled to WebAssembly")
             .helping("build with `--target server` for now, or rewrite the construct"))
     }

@@ -50,7 +50,7 @@ public struct WasmModule: Sendable {
     public var wasm: [UInt8]
     /// `Counter.d.ts`: props, exports and the mount API.
     public var declarations: String
-    /// E0601 (unsupported construct) and E0602 (internal error: the module did not validate).
+    /// E0800 (unsupported construct) and E0801 (internal error: the module did not validate).
     public var diagnostics: [Diagnostic]
 
     public var succeeded: Bool { !wasm.isEmpty && !diagnostics.contains { $0.severity == .error } }
@@ -119,7 +119,7 @@ public enum WasmCompiler {
     }
 
     static func internalError(_ c: IRComponent, _ message: String) -> Diagnostic {
-        Diagnostic.error("E0602", "internal error in the WASM back end compiling `\(c.name)`: \(message)", at: c.span)
+        Diagnostic.error("E0801", "internal error in the WASM back end compiling `\(c.name)`: \(message)", at: c.span)
             .note("this is a bug in omni, not in your component; please report it with the component's source")
     }
 

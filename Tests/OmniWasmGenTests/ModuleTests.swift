@@ -64,7 +64,7 @@ import Testing
         let component = try #require(program.components.first)
         let module = WasmCompiler.compile(component, file: file)
         #expect(!module.succeeded)
-        #expect(module.diagnostics.contains { $0.code == "E0601" && $0.message.contains("not supported by the WASM back end") })
+        #expect(module.diagnostics.contains { $0.code == "E0800" && $0.message.contains("not supported by the WASM back end") })
     }
 
     @Test func optimizationLevelsMapToBinaryen() {

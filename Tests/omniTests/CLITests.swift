@@ -109,3 +109,31 @@ func repoFixtures(filePath: String = #filePath) -> String {
         #expect(tokens.stdout.contains("TagOpen \"<component\""))
     }
 }
+
+@Suite struct BuildCommandTests {
+    let fixtures = repoFixtures()
+
+    @Test func buildsWasmModulesWithASizeReport() throws {
+        let out = NSTemporaryDirectory() + "omni-web-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try OmniProcess.run(["build", fixtures + "/projects/blog", "--output", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in ["Counter.wasm", "Counter.d.ts", "TodoList.wasm", "Button.wasm", "omni.js", "omni.d.ts"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + name), "missing \(name)")
+        }
+        #expect(r.stdout.contains("Counter.wasm"))
+        #expect(r.stdout.contains("gzipped"))
+        let wasm = try #require(FileManager.default.contents(atPath: out + "/Counter.wasm"))
+        #expect(Array(wasm.prefix(4)) == [0x00, 0x61, 0x73, 0x6D])
+    }
+
+    @Test func sizeLimitAndBadOptionsFail() throws {
+        let out = NSTemporaryDirectory() + "omni-web-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let limited = try OmniProcess.run(["build", fixtures + "/projects/blog", "--output", out, "--max-wasm-kb", "0"], environment: ["NO_COLOR": "1"])
+        #expect(limited.status == 1)
+        #expect(limited.stderr.contains("error[E0802]"))
+        #expect(try OmniProcess.run(["build", fixtures + "/projects/blog", "-O", "7"]).status == 2)
+        #expect(try OmniProcess.run(["build", fixtures + "/diagnostics/components"]).status == 1)
+    }
+}
