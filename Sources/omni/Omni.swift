@@ -74,6 +74,9 @@ struct Check: ParsableCommand {
             }
             let text = HumanRenderer(sources: report.sources, color: useColor).render(report.diagnostics, summary: report.summary)
             printError(text, terminator: "")
+            if report.diagnostics.isEmpty {
+                printError("checked \(report.filesChecked) file\(report.filesChecked == 1 ? "" : "s"): no errors, no warnings")
+            }
         case .json:
             print(JSONRenderer(sources: report.sources).render(report.diagnostics, summary: report.summary))
         case .github:
