@@ -195,9 +195,6 @@ extension ComponentParser {
         if name == "component" || openStack.contains(where: { ($0.kind == .element || $0.kind == .template) && $0.name == name }) {
             var scratch = self
             let closing = scratch.parseClosingTag()
-            if innermost.kind == .element || innermost.kind == .template {
-                return .implicitClose(name: name, offset: offset, span: closing.span)
-            }
             return .implicitClose(name: name, offset: offset, span: closing.span)
         }
         let closing = parseClosingTag()
