@@ -23,13 +23,15 @@ let package = Package(
         .target(name: "OmniIR", dependencies: ["OmniBase", "OmniSyntax", "OmniSema"]),
         // Stage 4a: IR, schemas, routes and templates -> a structured Swift model -> one renderer.
         .target(name: "OmniSwiftGen", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR"]),
+        // Stage 4c: the checked server program -> openapi.json and api.d.ts.
+        .target(name: "OmniWebGen", dependencies: ["OmniBase", "OmniSyntax", "OmniSema"]),
         // System library over Debian's binaryen (no pkg-config file): only OmniWasmGen imports it.
         .systemLibrary(name: "CBinaryen", path: "Sources/CBinaryen"),
         // Stage 4b: IR -> WebAssembly through Binaryen's C API, plus `.d.ts` per module.
         .target(name: "OmniWasmGen", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR", "CBinaryen"],
                 exclude: ["HYDRATION.md"]),
         // The only code that touches disk or runs processes.
-        .target(name: "OmniDriver", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR", "OmniSwiftGen", "OmniWasmGen"]),
+        .target(name: "OmniDriver", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR", "OmniSwiftGen", "OmniWebGen", "OmniWasmGen"]),
         // The CLI: thin, calls the driver.
         .executableTarget(name: "omni", dependencies: [
             "OmniDriver",
@@ -43,7 +45,8 @@ let package = Package(
         .testTarget(name: "OmniSyntaxTests", dependencies: ["OmniSyntax", "OmniTestSupport"]),
         .testTarget(name: "OmniSemaTests", dependencies: ["OmniSema", "OmniTestSupport"]),
         .testTarget(name: "OmniIRTests", dependencies: ["OmniIR", "OmniSema", "OmniSyntax", "OmniTestSupport"]),
-        .testTarget(name: "OmniSwiftGenTests", dependencies: ["OmniSwiftGen", "OmniTestSupport"]),
+        .testTarget(name: "OmniSwiftGenTests", dependencies: ["OmniSwiftGen", "OmniSema", "OmniSyntax", "OmniDriver", "OmniTestSupport"]),
+        .testTarget(name: "OmniWebGenTests", dependencies: ["OmniWebGen", "OmniSema", "OmniSyntax", "OmniDriver", "OmniTestSupport"]),
         .testTarget(name: "OmniWasmGenTests", dependencies: ["OmniWasmGen", "OmniTestSupport"]),
         .testTarget(name: "OmniDriverTests", dependencies: ["OmniDriver", "OmniWasmGen", "OmniTestSupport"]),
         .testTarget(name: "omniTests", dependencies: ["omni", "OmniTestSupport"]),

