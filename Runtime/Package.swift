@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "OmniStorage", targets: ["OmniStorage"]),
         .library(name: "OmniPostgres", targets: ["OmniPostgres"]),
         .library(name: "OmniHTTP", targets: ["OmniHTTP"]),
+        .library(name: "OmniApp", targets: ["OmniApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
@@ -71,6 +72,12 @@ let package = Package(
         // The umbrella generated servers import.
         .target(name: "OmniRuntime", dependencies: ["OmniHTTP", "OmniReactive", "OmniECS", "OmniHTML", "OmniStorage"]),
 
+        // What generated servers call beyond HTTP, HTML and storage: the uniform error body,
+        // field validation, REST list parameters (filters, sort, offset and cursor pages),
+        // template helpers and the start-up of a generated app.
+        .target(name: "OmniApp", dependencies: ["OmniHTTP", "OmniHTML", "OmniStorage"]),
+
+        .testTarget(name: "OmniAppTests", dependencies: ["OmniApp"]),
         .testTarget(name: "OmniReactiveTests", dependencies: ["OmniReactive"]),
         .testTarget(name: "OmniECSTests", dependencies: ["OmniECS"]),
         .testTarget(name: "OmniHTMLTests", dependencies: ["OmniHTML"]),
