@@ -66,6 +66,8 @@ public enum Frontend {
         public var program: TypedProgram
         /// The checked schemas, routes and templates (empty for a project without them).
         public var server: ServerProgram
+        /// The project's `omni.toml`, when there is one.
+        public var manifest: ProjectManifest?
         public var diagnostics: [Diagnostic]
     }
 
@@ -77,6 +79,8 @@ public enum Frontend {
         public var blocks: [SchemaOrRoutes] = []
         /// A template's AST.
         public var template: TemplateFile?
+        /// The manifest read from `omni.toml`.
+        public var manifest: ProjectManifest?
         public var diagnostics: [Diagnostic]
     }
 
@@ -94,7 +98,8 @@ public enum Frontend {
         }
         if file.path == "omni.toml" || file.path.hasSuffix("/omni.toml") {
             let (document, diagnostics) = TOMLParser.parse(file)
-            return ParsedFile(diagnostics: diagnostics + ProjectManifest.read(document).1)
+            let (manifest, manifestDiagnostics) = ProjectManifest.read(document)
+            return ParsedFile(manifest: manifest, diagnostics: diagnostics + manifestDiagnostics)
         }
         return ParsedFile(diagnostics: [])
     }
@@ -151,8 +156,10 @@ public enum Frontend {
         var routes: [(file: FileID, block: RoutesBlock)] = []
         var templates: [(path: String, file: FileID, ast: TemplateFile)] = []
         var diagnostics: [Diagnostic] = []
+        var manifest: ProjectManifest?
         for (file, result) in zip(files, parsedFiles) {
             diagnostics += result.diagnostics
+            if file.path == "omni.toml", let m = result.manifest { manifest = m }
             if let ast = result.omni { parsed.append((file, ast)) }
             for block in result.blocks {
                 switch block {
@@ -166,6 +173,6 @@ public enum Frontend {
         diagnostics += program.diagnostics
         let server = Sema.checkServer(schemas: schemas, routes: routes, templates: templates, components: program)
         diagnostics += server.diagnostics
-        return Result(parsed: parsed, program: program, server: server, diagnostics: diagnostics)
+        return Result(parsed: parsed, program: program, server: server, manifest: manifest, diagnostics: diagnostics)
     }
 }

@@ -16,6 +16,23 @@ public enum ExplanationCatalog {
                     report it with the input that caused it.
                     """,
                     example: "(no input should raise this)", checkable: false),
+        Explanation(code: "E0003", title: "Internal error: the generated server does not compile",
+                    body: """
+                    `omni build` generates a Swift package from your project and compiles it with `swift build`. \
+                    When swiftc rejects that generated code, the fault is omni's, not yours: omni checks your \
+                    project before generating anything. The error points at the line of your source the failing \
+                    code was generated from, and its notes give swiftc's message and the generated file and line. \
+                    Please report it with that output; rewriting the construct at that line may work around it.
+                    """,
+                    example: "(no input should raise this)", checkable: false),
+        Explanation(code: "E0004", title: "`swift build` of the generated server failed",
+                    body: """
+                    The generated server package could not be built for a reason outside the generated code: \
+                    `swift` is not on PATH, the runtime package (Runtime/) cannot be found or built, or a \
+                    dependency could not be resolved. The notes show the end of `swift build`'s output. Check \
+                    `swift --version`, and set OMNI_RUNTIME_PATH if the runtime lives elsewhere.
+                    """,
+                    example: "$ PATH=/nowhere omni build --target server", checkable: false),
         Explanation(code: "E0800", title: "A construct the WASM back end does not compile yet",
                     body: """
                     `omni build --target wasm` compiles each component's reactive logic to WebAssembly. A \
