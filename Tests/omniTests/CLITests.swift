@@ -10,8 +10,13 @@ struct OmniProcess {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        try runTool(executable, arguments, environment: environment, in: directory)
+    }
+
+    /// Runs any program the same way (e.g. chromium in the end-to-end tests).
+    static func runTool(_ path: String, _ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
@@ -21,12 +26,21 @@ struct OmniProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Drain stderr on another thread so neither pipe can fill up and stall the child.
+        let errBox = DataBox()
+        let errDone = DispatchSemaphore(value: 0)
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async { errBox.data = errHandle.readDataToEndOfFile(); errDone.signal() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
+        let errData = errBox.data
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// Hands data from the stderr reader thread back to the caller (which waits on a semaphore first).
+final class DataBox: @unchecked Sendable { var data = Data() }
 
 func repoFixtures(filePath: String = #filePath) -> String {
     var url = URL(fileURLWithPath: filePath)
