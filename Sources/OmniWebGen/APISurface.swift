@@ -169,6 +169,8 @@ struct WireProperty {
     var validations: [CheckedValidation] = []
     var defaultValue: DefaultValue?
     var note: String?
+    /// How the server fills a field left out on create (`now`, `uuid`); shown on inputs only.
+    var defaultNote: String?
 }
 
 /// A field a list request may filter (`name[contains]=x`) and sort (`sort=-name`) by.
@@ -228,17 +230,21 @@ extension CheckedEntity {
                 p.note = "The `id` of an existing `\(target)`."
             }
             switch field.defaultValue {
-            case .now?: p.note = "Defaults to the time of insertion."
-            case .uuid?: p.note = "Defaults to a fresh random UUID."
+            case .now?: p.defaultNote = "Defaults to the time of insertion."
+            case .uuid?: p.defaultNote = "Defaults to a fresh random UUID."
             default: break
             }
             return p
         }
     }
 
-    /// The fields a list request filters and sorts by: every stored field but `json` ones,
-    /// a to-one relation by its foreign key.
-    var filterFields: [FilterField] {
+    /// The fields a list request filters by: the sort fields but those named like a list
+    /// parameter (`limit`, `offset`, `cursor`, `sort`).
+    var filterFields: [FilterField] { sortFields.filter { !listParameterNames.contains($0.name) } }
+
+    /// The fields a list request sorts by: every stored field but `json` ones, a to-one
+    /// relation by its foreign key (`authorId`).
+    var sortFields: [FilterField] {
         storedFields.compactMap { field in
             let nullable = field.type.isOptional
             var name = field.name
@@ -257,7 +263,6 @@ extension CheckedEntity {
                 break
             }
             if nullable { ops.append(.isNull) }
-            if listParameterNames.contains(name) { return nil }
             return FilterField(name: name, type: type, nullable: nullable, operators: ops)
         }
     }
@@ -294,3 +299,32 @@ func pipelineStatuses(_ route: CheckedRoute, _ program: ServerProgram) -> (auth:
     }
     return (auth, csrf, rateLimit)
 }
+
+/// The names of the types every API document declares besides the user's (`Page`,
+/// `ApiError`, `Error`, …). One the user's schema already takes (an entity `Page`) gets the
+/// prefix `Omni` (`OmniPage`) instead, in both outputs alike.
+struct SharedNames {
+    let taken: Set<String>
+
+    init(_ program: ServerProgram) {
+        var names: Set<String> = []
+        for e in program.enums { names.insert(e.name) }
+        for e in program.entities {
+            for suffix in ["", "Input", "Patch", "Page", "Filter", "SortField", "ListQuery"] { names.insert(e.name + suffix) }
+        }
+        taken = names
+    }
+
+    func callAsFunction(_ name: String) -> String { taken.contains(name) ? "Omni" + name : name }
+}
+
+/// Words a JavaScript parameter may not be named.
+let javaScriptReservedWords: Set<String> = [
+    "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete",
+    "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if", "implements",
+    "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public",
+    "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+]
+
+/// A parameter name safe in JavaScript: reserved words get a trailing `_`.
+func javaScriptParameter(_ name: String) -> String { javaScriptReservedWords.contains(name) ? name + "_" : name }

@@ -86,7 +86,7 @@ extension OpenAPIBuilder {
         }
         if p.type.isOptional { s = OpenAPIBuilder.nullable(s) }
         if withDefault, let d = p.defaultValue.flatMap(OpenAPIBuilder.defaultJSON) { s = s.adding("default", d) }
-        if let note = p.note { s = s.adding("description", .string(note)) }
+        if let note = p.note ?? (withDefault ? p.defaultNote : nil) { s = s.adding("description", .string(note)) }
         return s
     }
 
@@ -113,20 +113,20 @@ extension OpenAPIBuilder {
                 description: "The fields of a new `\(entity.name)` (create, and replace with PUT).",
                 required: true, validate: true, withDefault: true)))
             schemas.append((entity.name + "Patch", objectSchema(entity.inputProperties,
-                description: "Some fields of a `\(entity.name)` to change (PATCH); the others keep their values.",
+                description: "The fields of an existing `\(entity.name)` to change (PATCH); the others keep their values.",
                 required: false, validate: true, withDefault: false)))
             schemas.append((entity.name + "Page", .object([
                 ("type", .string("object")),
                 ("properties", .object([
                     ("data", .object([("type", .string("array")), ("items", ref(entity.name))])),
-                    ("page", ref("PageInfo")),
+                    ("page", ref(shared("PageInfo"))),
                 ])),
                 ("required", .array([.string("data"), .string("page")])),
             ])))
         }
         let integer = JSONDocument.object([("type", .string("integer")), ("format", .string("int64"))])
         let string = JSONDocument.object([("type", .string("string"))])
-        schemas.append(("PageInfo", .object([
+        schemas.append((shared("PageInfo"), .object([
             ("type", .string("object")),
             ("properties", .object([
                 ("limit", integer), ("offset", integer),
@@ -136,7 +136,7 @@ extension OpenAPIBuilder {
             ])),
             ("required", .array(["limit", "offset", "total", "nextCursor"].map { .string($0) })),
         ])))
-        schemas.append(("ErrorDetail", .object([
+        schemas.append((shared("ErrorDetail"), .object([
             ("type", .string("object")),
             ("properties", .object([
                 ("field", string.adding("description", .string("The field or parameter at fault, when there is one."))),
@@ -144,16 +144,16 @@ extension OpenAPIBuilder {
             ])),
             ("required", .array([.string("code"), .string("message")])),
         ])))
-        schemas.append(("Error", errorSchema(details: .object([
-            ("type", .array([.string("array"), .string("null")])), ("items", ref("ErrorDetail")),
+        schemas.append((shared("Error"), errorSchema(details: .object([
+            ("type", .array([.string("array"), .string("null")])), ("items", ref(shared("ErrorDetail"))),
         ]), required: ["code", "message"])))
-        schemas.append(("FieldError", .object([
+        schemas.append((shared("FieldError"), .object([
             ("type", .string("object")),
             ("properties", .object([("field", string), ("code", string), ("message", string)])),
             ("required", .array([.string("field"), .string("code"), .string("message")])),
         ])))
-        schemas.append(("ValidationError", errorSchema(details: .object([
-            ("type", .string("array")), ("items", ref("FieldError")),
+        schemas.append((shared("ValidationError"), errorSchema(details: .object([
+            ("type", .string("array")), ("items", ref(shared("FieldError"))),
             ("description", .string("Every field error at once.")),
         ]), required: ["code", "message", "details"])))
 
@@ -170,14 +170,14 @@ extension OpenAPIBuilder {
             ("Conflict", errorResponse("The write conflicts with existing data (a `@unique` field).")),
             ("ValidationFailed", .object([
                 ("description", .string("Validation failed (`validation_failed`); `details` lists every field error.")),
-                ("content", jsonContent(ref("ValidationError"))),
+                ("content", jsonContent(ref(shared("ValidationError")))),
             ])),
             ("TooManyRequests", .object([
                 ("description", .string("Rate limited (`rate_limited`).")),
                 ("headers", .object([("Retry-After", .object([
                     ("description", .string("Seconds to wait.")), ("schema", .object([("type", .string("integer"))])),
                 ]))])),
-                ("content", jsonContent(ref("Error"))),
+                ("content", jsonContent(ref(shared("Error")))),
             ])),
             ("InternalError", errorResponse("An unexpected error (`internal_error`); the message never leaks details.")),
         ])))
@@ -208,7 +208,7 @@ extension OpenAPIBuilder {
     }
 
     func errorResponse(_ description: String) -> JSONDocument {
-        .object([("description", .string(description)), ("content", jsonContent(ref("Error")))])
+        .object([("description", .string(description)), ("content", jsonContent(ref(shared("Error"))))])
     }
 
     func listParameter(_ name: String, _ description: String, _ schema: [(String, JSONDocument)]) -> JSONDocument {

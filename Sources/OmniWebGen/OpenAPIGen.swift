@@ -1,15 +1,14 @@
 import OmniSema
 import OmniSyntax
 
-// `openapi.json`: an OpenAPI 3.1 document of the JSON routes of a checked program — every
-// `resources` action and every `json { … }` route (page and redirect routes answer HTML or
-// 303 and are left out). The REST contract it states is the one the generated Swift handlers
+// `openapi.json`: an OpenAPI 3.1 document of the JSON routes of a checked program — the
+// `resources` actions and `json { … }` routes `APISurface` keeps. The REST contract it states is the one the generated Swift handlers
 // implement; docs/ARCHITECTURE.md, "Web API outputs", summarises it.
 //
 // Schemas (`components.schemas`): each enum; each entity `E` as sent (`E`); for an entity with
 // resource routes also `EInput` (create and PUT bodies), `EPatch` (PATCH bodies) and `EPage`
 // (list answers); `PageInfo`; the uniform error (`Error`, `ErrorDetail`, `ValidationError`,
-// `FieldError`). Operations are keyed by `APISurface` names, so they match `api.d.ts`.
+// `FieldError`), each `Omni`-prefixed if the schema takes its name. Operations are keyed by `APISurface` names, so they match `api.d.ts`.
 
 /// Emits `openapi.json`.
 public enum OpenAPIGen {
@@ -26,6 +25,7 @@ struct OpenAPIBuilder {
     let surface: APISurface
     /// Entities with resource routes: they get `Input`, `Patch` and `Page` schemas.
     let resourceEntities: Set<String>
+    let shared: SharedNames
     var usedSchemes: [CheckedPlug.AuthScheme] = []
 
     init(program: ServerProgram, surface: APISurface) {
@@ -34,6 +34,7 @@ struct OpenAPIBuilder {
         var entities: Set<String> = []
         for member in surface.members { if case .resource(let e, _) = member.kind { entities.insert(e) } }
         resourceEntities = entities
+        shared = SharedNames(program)
     }
 
     mutating func build(title: String, version: String) -> JSONDocument {
@@ -74,7 +75,7 @@ struct OpenAPIBuilder {
     mutating func operation(_ op: APISurface.Operation, member: APISurface.Member) -> JSONDocument {
         let route = op.route
         var fields: [(String, JSONDocument)] = [("operationId", .string(op.operationID))]
-        var parameters = route.pathParameters.map { pathParameter($0) }
+        var parameters = route.pathParameters.map { pathParameter($0, in: route) }
         var responses: [(Int, JSONDocument)] = []
         var body: JSONDocument?
         var mayBeBad = !route.pathParameters.isEmpty || !route.queryParameters.isEmpty
@@ -95,7 +96,7 @@ struct OpenAPIBuilder {
             responses.append((200, jsonResponse("The \(entity).", ref(entity))))
             responses.append((404, responseRef("NotFound")))
         case .create(let entity):
-            fields.append(("summary", .string("Create a \(entity)")))
+            fields.append(("summary", .string("Create one \(entity)")))
             body = requestBody(entity + "Input")
             responses.append((201, .object([
                 ("description", .string("The created \(entity).")),
@@ -108,7 +109,7 @@ struct OpenAPIBuilder {
             responses += [(409, responseRef("Conflict")), (422, responseRef("ValidationFailed"))]
         case .update(let entity), .replace(let entity):
             let partial = if case .update = op.action { true } else { false }
-            fields.append(("summary", .string(partial ? "Update some fields of a \(entity)" : "Replace a \(entity)")))
+            fields.append(("summary", .string(partial ? "Update some fields of one \(entity)" : "Replace one \(entity)")))
             if !partial {
                 fields.append(("description", .string("The body is validated like a create: fields left out take their defaults.")))
             }
@@ -116,7 +117,7 @@ struct OpenAPIBuilder {
             responses.append((200, jsonResponse("The updated \(entity).", ref(entity))))
             responses += [(404, responseRef("NotFound")), (409, responseRef("Conflict")), (422, responseRef("ValidationFailed"))]
         case .delete(let entity):
-            fields.append(("summary", .string("Delete a \(entity)")))
+            fields.append(("summary", .string("Delete one \(entity)")))
             responses.append((204, .object([("description", .string("Deleted."))])))
             responses.append((404, responseRef("NotFound")))
         case .json(let bindings):
@@ -131,7 +132,6 @@ struct OpenAPIBuilder {
         }
         if case .resource = member.kind {
             fields.append(("tags", .array([.string(member.name)])))
-            parameters += route.queryParameters.map { queryParameter($0) }
         }
 
         let extras = pipelineStatuses(route, program)
@@ -167,9 +167,12 @@ struct OpenAPIBuilder {
 
     static func schemeName(_ scheme: CheckedPlug.AuthScheme) -> String { scheme.rawValue + "Auth" }
 
-    func pathParameter(_ field: ServerField) -> JSONDocument {
-        .object([("name", .string(field.name)), ("in", .string("path")), ("required", .bool(true)),
-                 ("schema", schema(field.type.unwrapped))])
+    func pathParameter(_ field: ServerField, in route: CheckedRoute) -> JSONDocument {
+        var out: [(String, JSONDocument)] = [("name", .string(field.name)), ("in", .string("path")), ("required", .bool(true))]
+        let isSplat = route.segments.contains { if case .splat(let n) = $0 { n.name == field.name } else { false } }
+        if isSplat { out.append(("description", .string("The rest of the path; may contain `/`."))) }
+        out.append(("schema", schema(field.type.unwrapped)))
+        return .object(out)
     }
 
     func queryParameter(_ p: CheckedQueryParameter) -> JSONDocument {
@@ -180,7 +183,7 @@ struct OpenAPIBuilder {
     }
 
     func sortParameter(_ entity: CheckedEntity) -> JSONDocument {
-        let names = entity.filterFields.map(\.name)
+        let names = entity.sortFields.map(\.name)
         let one = "-?(?:" + names.joined(separator: "|") + ")"
         return .object([
             ("name", .string("sort")), ("in", .string("query")), ("required", .bool(false)),

@@ -125,3 +125,67 @@ enum WebFixtures {
         return ServerProgram(entities: [user, post], enums: [role], pipelines: [browser, api], routes: routes)
     }
 }
+
+extension WebFixtures {
+    /// Everything the blog does not exercise: authentication, a nested resource, optional
+    /// and loaded relations, every scalar type, a user entity named like a shared type
+    /// (`Page`), colliding member names, a reserved word as a parameter, a splat, a JSON
+    /// route that is not a GET, and csrf-protected writes (left out of the API).
+    static var shop: ServerProgram {
+        let status = CheckedEnum(name: "Status", cases: ["draft", "live", "archived"], file: file, span: span)
+        let shop = entity("Shop", table: "shops", [
+            field("name", .scalar(.string), [.pattern("[a-z][a-z0-9-]*"), .maxLength(40)], unique: true),
+            field("website", .optional(.scalar(.string)), [.url]),
+            field("contact", .scalar(.string), [.email], default: .string("owner@example.com")),
+            field("rating", .scalar(.float), [.minimum(0), .maximum(4.5)], default: .float(1.5)),
+            field("opened", .optional(.scalar(.date))),
+            field("token", .scalar(.uuid), default: .uuid),
+            field("settings", .optional(.scalar(.json))),
+            field("status", .optional(.enumeration("Status")), default: .null),
+            field("checkedAt", .scalar(.datetime), default: .now),
+            field("items", .list(.entity("Item", loaded: [])), relation: .toMany(entity: "Item", inverse: "shop")),
+        ])
+        let item = entity("Item", table: "items", [
+            field("label", .scalar(.text), [.maxLength(40)]),
+            field("price", .scalar(.float), [.minimum(0)]),
+            field("shop", .entity("Shop", loaded: []), column: "shop_id", relation: .toOne(entity: "Shop")),
+            field("review", .optional(.entity("Page", loaded: [])), column: "review_id", relation: .toOne(entity: "Page")),
+            field("sort", .scalar(.int), default: .integer(0)),
+        ])
+        let page = entity("Page", table: "pages", [
+            field("slug", .scalar(.string), unique: true),
+            field("body", .scalar(.text)),
+            field("publishedAt", .scalar(.datetime), default: .now),
+        ])
+        let pipelines = [
+            CheckedPipeline(name: "api", plugs: [.json, .auth(.bearer), .rateLimit(limit: 10, seconds: 1)], span: span),
+            CheckedPipeline(name: "admin", plugs: [.json, .auth(.session)], span: span),
+            CheckedPipeline(name: "browser", plugs: [.session, .csrf], span: span),
+        ]
+        let shopID = [ServerField(name: "shopId", type: .scalar(.int))]
+        var routes: [CheckedRoute] = [route(.get, "/", through: ["browser"], .page(template: "templates/index.html", bindings: []))]
+        routes += resources("/shops", "Shop", through: ["api"])
+        routes += resources("/shops/:shopId/items", "Item", through: ["api"], only: [.list, .show, .create, .delete]).map { r in
+            var r = r
+            r.pathParameters = shopID + r.pathParameters
+            return r
+        }
+        routes += resources("/pages", "Page", through: ["api", "admin"], only: [.list, .show])
+        routes += resources("/legacy/pages", "Page", through: ["browser"], only: [.list, .create])
+        routes.append(route(.get, "/shops/:id/summary", params: idParameter, query: [
+            CheckedQueryParameter(name: "full", type: .scalar(.bool), defaultValue: .bool(false), span: span),
+            CheckedQueryParameter(name: "since", type: .optional(.scalar(.date)), defaultValue: nil, span: span),
+        ], through: ["api"], .json(bindings: [
+            binding("shop", "Shop", .find(.parameter("id", .scalar(.int))), includes: ["items"]),
+            binding("top", "Item", .first, includes: ["review", "shop"]),
+            binding("items", "Item", .all),
+        ])))
+        routes.append(route(.get, "/pages/:class/summary", params: [ServerField(name: "class", type: .scalar(.string))], query: [
+            CheckedQueryParameter(name: "q", type: .scalar(.string), defaultValue: nil, span: span),
+        ], through: ["admin"], .json(bindings: [binding("count", "Page", .count)])))
+        routes.append(route(.post, "/admin/reindex", through: ["admin"], .json(bindings: [])))
+        routes.append(route(.get, "/files/*path", params: [ServerField(name: "path", type: .scalar(.string))],
+                            through: [], .json(bindings: [binding("pages", "Page", .all)])))
+        return ServerProgram(entities: [shop, item, page], enums: [status], pipelines: pipelines, routes: routes)
+    }
+}
