@@ -58,6 +58,9 @@ struct APISurface {
             if route.verb != .get && pipelineStatuses(route, program).csrf { continue }
             switch route.target {
             case .resource(let entity, let action):
+                // An unknown entity follows an earlier error; leave the route out rather than
+                // refer to a schema that does not exist.
+                guard program.entity(named: entity) != nil else { continue }
                 let op: Action = switch action {
                 case .list: .list(entity)
                 case .show: .show(entity)

@@ -36,6 +36,12 @@ import Testing
         #expect(APISurface(program).members.map(\.name) == ["aStats", "bStats", "aStats_2", "root", "deleteCache", "constructor_5", "_9lives"])
     }
 
+    @Test func resourcesOfUnknownEntitiesAreLeftOut() {
+        let program = ServerProgram(routes: F.resources("/ghosts", "Ghost", through: []))
+        #expect(APISurface(program).members.isEmpty)
+        #expect(!OpenAPIGen.document(program, title: "t", version: "1").contains("Ghost"))
+    }
+
     @Test func collectionPathDropsTheTrailingParameterOnly() {
         #expect(APISurface.collectionPath("/shops/:shopId/items/:id", action: .show) == "/shops/:shopId/items")
         #expect(APISurface.collectionPath("/shops/:shopId/items", action: .list) == "/shops/:shopId/items")
