@@ -16,12 +16,24 @@ for p in "${wanted[@]}"; do
     missing+=("$p")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-echo "bootstrap: installing ${missing[*]}" >&2
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq >/dev/null
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "bootstrap: done" >&2
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "bootstrap: done" >&2
+fi
+
+# The OpenAPI tests validate openapi.json with openapi-spec-validator (from PyPI).
+if [ "${1:-}" != "--build" ] && ! command -v openapi-spec-validator >/dev/null 2>&1; then
+  echo "bootstrap: installing openapi-spec-validator" >&2
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    $sudo apt-get update -qq >/dev/null
+    $sudo apt-get install -y -qq --no-install-recommends python3-pip >/dev/null
+  fi
+  python3 -m pip install -q openapi-spec-validator >/dev/null 2>&1 \
+    || python3 -m pip install -q --break-system-packages openapi-spec-validator >/dev/null
+  echo "bootstrap: done" >&2
+fi
