@@ -148,7 +148,7 @@ struct TemplateBodyChecker {
             if case .entity(let name, _) = t {
                 diagnostics.append(Diagnostic(.warning, "W0530", "this condition is always true", at: branch.condition.span,
                                            label: "a `\(name)` is never null")
-                    .helping("test a field instead, e.g. `{{#if \(Self.written(branch.condition) ?? "…").id}}`, or remove the `{{#if}}`"))
+                    .helping("remove the `{{#if}}`, or test one of its fields"))
             }
             let keys = narrowingKeys(branch.condition)
             if negated {

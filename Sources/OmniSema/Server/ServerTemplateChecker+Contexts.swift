@@ -107,6 +107,9 @@ extension TemplateCheckRun {
         if let context {
             out.context = context
             absorb(check(ast, path: path, context: context, origin: origin, provenance: provenance), into: &out)
+        } else if isIncludedAnywhere(path) {
+            // Only included from inside an include cycle (reported as E0474): its context is unknown.
+            absorb(check(ast, path: path, context: [], origin: .unknown, provenance: [:]), into: &out)
         } else {
             diagnostics.append(Diagnostic(.warning, "W0531", "the partial `\(name)` is never included", at: .point(ast.file, 0),
                                        label: "never rendered")
@@ -153,6 +156,10 @@ extension TemplateCheckRun {
         }
         out.context = []
         outputs[path] = out
+    }
+
+    private func isIncludedAnywhere(_ partial: String) -> Bool {
+        inputs.contains { input in includes(of: input.path).contains { $0.0 == partial } }
     }
 
     // MARK: - Bodies

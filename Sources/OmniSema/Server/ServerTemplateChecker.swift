@@ -74,7 +74,8 @@ struct TemplateCheckRun {
 
     mutating func collectRouteContexts(_ routes: [CheckedRoute]) {
         for route in routes {
-            guard case .page(let template, let bindings) = route.target else { continue }
+            // A route rendering a missing template is the routes checker's to report.
+            guard case .page(let template, let bindings) = route.target, byPath[template] != nil else { continue }
             let described = "`\(route.verb.method) \(route.path)`"
             var fields: [ServerField] = []
             var provenance: [String: String] = [:]
