@@ -127,6 +127,19 @@ import Testing
         #expect(r.diagnostics.filter { $0.code == "E0474" }.count == 1)
     }
 
+    @Test func aPartialRenderedByARouteMustAgreeWithItsCallers() throws {
+        var p = Self.project(nil)
+        p.addTemplate("templates/posts/index.html", "{{> posts/_list posts=posts}}\n")
+        p.addTemplate("templates/posts/_list.html", "{{#each posts as |post|}}{{post.title}}{{/each}}{{q}}\n")
+        let r = p.check()
+        #expect(r.codes == ["E0472"], "\(r.rendered)")
+        let d = try #require(r.diagnostics.first)
+        #expect(d.notes.contains("`GET /posts/search` renders it with `posts: [Post]`, `q: string`"))
+        #expect(d.help.first == "pass `q`")
+        // The route's context stands; the partial is checked with it.
+        #expect(r.template("templates/posts/_list.html")?.context.map(\.name) == ["posts", "q"])
+    }
+
     @Test func neverTrapsOnBrokenTemplates() {
         var p = Self.project(nil)
         for (i, text) in ["{{", "{{#each}}", "{{> }}", "{{#if (eq)}}{{/if}}", "{{#component}}", "{{this.}}", "{{{}}}",
