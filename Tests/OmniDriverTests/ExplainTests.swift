@@ -1,5 +1,6 @@
 import Foundation
 import OmniBase
+import OmniSema
 import OmniTestSupport
 import OmniWasmGen
 import Testing
@@ -12,7 +13,9 @@ import Testing
     @Test(arguments: checkable.map(\.code.rawValue))
     func exampleRaisesItsCode(_ code: String) throws {
         let entry = try #require(ExplanationCatalog.entry(for: code))
-        var raised = Checker.check(files: [(path: entry.exampleFile, bytes: entry.exampleBytes)]).diagnostics
+        let exampleFiles = entry.example.contains("<!-- file: ")
+            ? Self.files(of: entry.example, default: entry.exampleFile) : [(path: entry.exampleFile, bytes: entry.exampleBytes)]
+        var raised = Checker.check(files: exampleFiles).diagnostics
         if code.hasPrefix("E08") {
             // WASM back-end codes: the example checks cleanly and fails to compile to WebAssembly.
             var sources = SourceMap()
@@ -25,9 +28,15 @@ import Testing
         #expect(raised.contains { $0.code.rawValue == code },
                 "example of \(code) raised \(raised.map { "\($0.code): \($0.message)" })")
         if let fixed = entry.fixed, !fixed.contains("…") {
-            let clean = Checker.check(files: [(path: entry.exampleFile, bytes: Array(fixed.utf8))])
+            let clean = Checker.check(files: Self.files(of: fixed, default: entry.exampleFile))
             #expect(!clean.diagnostics.contains { $0.code.rawValue == code }, "the fixed example of \(code) still raises it")
         }
+    }
+
+    /// An example is one file, or a small project whose files start at `<!-- file: path -->` lines.
+    static func files(of example: String, default path: String) -> [(path: String, bytes: [UInt8])] {
+        guard example.contains("<!-- file: ") else { return [(path, Array(example.utf8))] }
+        return SemaExplanations.exampleFiles(example, fallback: path).map { ($0.path, Array($0.text.utf8)) }
     }
 
     @Test func codesAreUniqueAndWellFormed() {
