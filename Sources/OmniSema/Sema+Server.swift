@@ -9,6 +9,11 @@ extension Sema {
                                    routes: [(file: FileID, block: RoutesBlock)],
                                    templates: [(path: String, file: FileID, ast: TemplateFile)],
                                    components: TypedProgram) -> ServerProgram {
-        ServerProgram()
+        var schema = SchemaChecker(schemas: schemas)
+        schema.run()
+        var router = RoutesChecker(entities: schema.entities, enums: schema.enums, templates: templates)
+        router.run(routes)
+        return ServerProgram(entities: schema.entities, enums: schema.enums, pipelines: router.pipelines,
+                             routes: router.routes, templates: [], diagnostics: schema.diagnostics + router.diagnostics)
     }
 }
