@@ -51,7 +51,7 @@ public enum ExplanationCatalog {
 
     /// All entries, sorted by code.
     public static let all: [Explanation] =
-        (driver + MarkupExplanations.all + ScriptExplanations.all + SemaExplanations.all + TOMLExplanations.all + RoutesExplanations.all + TemplateExplanations.all).sorted { $0.code < $1.code }
+        (driver + MarkupExplanations.all + ScriptExplanations.all + SemaExplanations.all + SemaExplanations.server + TOMLExplanations.all + RoutesExplanations.all + TemplateExplanations.all).sorted { $0.code < $1.code }
 
     public static func entry(for code: String) -> Explanation? {
         all.first { $0.code.rawValue == code }
