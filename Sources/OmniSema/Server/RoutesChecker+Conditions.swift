@@ -38,7 +38,7 @@ extension RoutesChecker {
             guard let path = fieldPath(e, in: entity) else { return nil }
             if case .scalar(.bool) = path.type { return .isTrue(field: path.names) }
             if path.type == .error { return nil }
-            var d = Diagnostic(.error, "E0449", "`\(path.names.joined(separator: "."))` is a `\(path.type)`, not a condition", at: e.span,
+            var d = Diagnostic(.error, "E0449", "`\(path.names.joined(separator: "."))` is \(ServerNaming.an(path.type)), not a condition", at: e.span,
                                label: "not a `bool`")
             if case .scalar(.bool) = path.type.unwrapped {
                 d = d.helping("it may be null: write `\(path.names.joined(separator: ".")) == true`")
@@ -79,10 +79,10 @@ extension RoutesChecker {
                 let shown = path.names.joined(separator: ".")
                 if case .list = path.type.unwrapped {
                     return .failed(Diagnostic(.error, "E0446", "`\(shown)` is a to-many relation: a condition can only go through to-one relations",
-                                               at: path.span, label: "a list of `\(path.type.unwrapped)`",
+                                               at: path.span, label: "a to-many relation (`\(path.type.unwrapped)`)",
                                                help: ["query the other entity and compare its to-one field instead"]))
                 }
-                return .failed(Diagnostic(.error, "E0446", "`\(shown)` is a `\(path.type)`, which has no field `\(m.name)`", at: m.span,
+                return .failed(Diagnostic(.error, "E0446", "`\(shown)` is \(ServerNaming.an(path.type)), which has no field `\(m.name)`", at: m.span,
                                            label: "no such field", help: ["remove `.\(m.name)`"]))
             }
             guard let f = related.field(named: m.name) else {
@@ -160,16 +160,16 @@ extension RoutesChecker {
         switch op {
         case .contains, .startsWith, .endsWith:
             guard case .scalar(let s) = base, s.isText else {
-                diagnostics.append(Diagnostic(.error, "E0447", "`\(op.rawValue)` works on text, but `\(shown)` is a `\(path.type)`", at: whole.span,
-                                              label: "not text", labels: [Label(path.span, "a `\(path.type)`")],
+                diagnostics.append(Diagnostic(.error, "E0447", "`\(op.rawValue)` works on text, but `\(shown)` is \(ServerNaming.an(path.type))", at: whole.span,
+                                              label: "not text", labels: [Label(path.span, "\(ServerNaming.an(path.type))")],
                                               help: ["compare it with `==`, `<` or `in` instead"]))
                 return nil
             }
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             let orderable: Bool = if case .scalar(let s) = base { s.isText || s.isNumeric || s == .date || s == .datetime } else { false }
             guard orderable else {
-                diagnostics.append(Diagnostic(.error, "E0447", "`\(op.rawValue)` orders numbers, text and dates, but `\(shown)` is a `\(path.type)`",
-                                              at: whole.span, label: "cannot be ordered", labels: [Label(path.span, "a `\(path.type)`")],
+                diagnostics.append(Diagnostic(.error, "E0447", "`\(op.rawValue)` orders numbers, text and dates, but `\(shown)` is \(ServerNaming.an(path.type))",
+                                              at: whole.span, label: "cannot be ordered", labels: [Label(path.span, "\(ServerNaming.an(path.type))")],
                                               help: ["compare it with `==`, `!=` or `in`"]))
                 return nil
             }
@@ -197,9 +197,9 @@ extension RoutesChecker {
                 return nil
             }
             guard path.type.isOptional else {
-                diagnostics.append(Diagnostic(.error, "E0448", "`\(shown)` is never null: it is a `\(path.type)`", at: whole.span,
+                diagnostics.append(Diagnostic(.error, "E0448", "`\(shown)` is never null: it is \(ServerNaming.an(path.type))", at: whole.span,
                                               label: "always \(op == .equal ? "false" : "true")",
-                                              labels: [Label(path.span, "a `\(path.type)`, not optional")],
+                                              labels: [Label(path.span, "\(ServerNaming.an(path.type)), not optional")],
                                               help: ["remove this comparison, or make the field optional (`\(path.type)?`)"]))
                 return nil
             }
@@ -226,8 +226,8 @@ extension RoutesChecker {
         let shown = path.names.joined(separator: ".")
         let base = path.type.unwrapped
         func mismatch(_ what: String, help: String, fix: FixIt? = nil) -> QueryOperand? {
-            var d = Diagnostic(.error, "E0447", "`\(shown)` is a `\(path.type)`, but it is compared with \(what)", at: e.span,
-                               label: "\(what)", labels: [Label(path.span, "a `\(path.type)`")], help: [help])
+            var d = Diagnostic(.error, "E0447", "`\(shown)` is \(ServerNaming.an(path.type)), but it is compared with \(what)", at: e.span,
+                               label: "\(what)", labels: [Label(path.span, "\(ServerNaming.an(path.type))")], help: [help])
             if let fix { d = d.fixing(fix) }
             diagnostics.append(d)
             return nil
@@ -269,7 +269,7 @@ extension RoutesChecker {
             }
             var extra: [String] = []
             if case .scalar(let s) = base, s == .date || s == .datetime { extra = ["now"] }
-            diagnostics.append(unknownNameDiagnostic(n, parameters: parameters, fields: entity, extra: extra))
+            diagnostics.append(unknownNameDiagnostic(n, parameters: parameters, fields: nil, extra: extra))
             return nil
         case .name(let n), .parameter(let n):
             return parameterOperand(n, against: path, op: op, parameters: &parameters)
@@ -300,8 +300,8 @@ extension RoutesChecker {
             guard fits else {
                 parameters.markUsed(n.name)
                 diagnostics.append(Diagnostic(
-                    .error, "E0447", "the path parameter `\(n.name)` cannot be compared with `\(shown)`, a `\(path.type)`", at: n.span,
-                    label: "a path parameter", labels: [Label(path.span, "a `\(path.type)`")],
+                    .error, "E0447", "the path parameter `\(n.name)` cannot be compared with `\(shown)`, \(ServerNaming.an(path.type))", at: n.span,
+                    label: "a path parameter", labels: [Label(path.span, "\(ServerNaming.an(path.type))")],
                     notes: ["path parameters are `int` (compared with `int` fields, passed to `find`) or `string`"],
                     help: ["declare a query parameter of type `\(base)` instead: `(\(n.name): \(base))`"]))
                 return nil
@@ -311,8 +311,8 @@ extension RoutesChecker {
         guard let type = parameterType(n, wanting: want, use: "the comparison with `\(shown)`", parameters: &parameters) else { return nil }
         if Self.compatible(field: base, parameter: type.unwrapped) { return .parameter(n.name, type) }
         diagnostics.append(Diagnostic(
-            .error, "E0447", "`\(shown)` is a `\(path.type)`, but the parameter `\(n.name)` is a `\(type)`", at: n.span,
-            label: "a `\(type)`", labels: [Label(path.span, "a `\(path.type)`")],
+            .error, "E0447", "`\(shown)` is \(ServerNaming.an(path.type)), but the parameter `\(n.name)` is \(ServerNaming.an(type))", at: n.span,
+            label: "\(ServerNaming.an(type))", labels: [Label(path.span, "\(ServerNaming.an(path.type))")],
             help: [isPath ? "a `*` parameter is text: compare it with a text field" : "declare `\(n.name)` as `\(base)`"]))
         return nil
     }

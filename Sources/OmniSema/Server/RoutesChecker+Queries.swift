@@ -135,7 +135,7 @@ extension RoutesChecker {
         default:
             diagnostics.append(Diagnostic(.error, "E0444", "`\(method.rawValue)` takes a whole number, at least 0, or an `int` parameter",
                                           at: e.span, label: "not a row count",
-                                          help: ["write `.\(method.rawValue)(\(method == .limit ? "20" : "0"))`, or declare a query parameter `(\(method == .limit ? "size" : "from"): int = 0)` and pass it"]))
+                                          help: ["write `.\(method.rawValue)(\(method == .limit ? "20" : "0"))`, or declare a query parameter `(\(method == .limit ? "size: int = 20" : "from: int = 0"))` and pass it"]))
             return nil
         }
     }
@@ -144,8 +144,8 @@ extension RoutesChecker {
     private mutating func intParameter(_ n: Identifier, use: String, parameters: inout ParameterScope) -> QueryOperand? {
         guard let type = parameterType(n, wanting: .int, use: use, parameters: &parameters) else { return nil }
         if case .scalar(.int) = type.unwrapped { return .parameter(n.name, type) }
-        diagnostics.append(Diagnostic(.error, "E0444", "\(use) takes an `int`, but the parameter `\(n.name)` is a `\(type)`", at: n.span,
-                                      label: "a `\(type)`", help: ["declare `\(n.name)` as an `int`"]))
+        diagnostics.append(Diagnostic(.error, "E0444", "\(use) takes an `int`, but the parameter `\(n.name)` is \(ServerNaming.an(type))", at: n.span,
+                                      label: "\(ServerNaming.an(type))", help: ["declare `\(n.name)` as an `int`"]))
         return nil
     }
 
@@ -246,7 +246,7 @@ extension RoutesChecker {
         }
         if field.type == .error { return nil }
         guard field.relation != nil else {
-            diagnostics.append(Diagnostic(.error, "E0446", "`\(n.name)` is a `\(field.type)`, not a relation: it is always loaded", at: n.span,
+            diagnostics.append(Diagnostic(.error, "E0446", "`\(n.name)` is \(ServerNaming.an(field.type)), not a relation: it is always loaded", at: n.span,
                                           label: "not a relation",
                                           help: [relations.isEmpty ? "remove it; `\(entity.name)` has no relations" : "remove it; `include` takes relations such as `\(relations[0])`"]))
             return nil

@@ -26,7 +26,11 @@ extension SchemaChecker {
         var lowerSpan: (span: Span, name: String)?
         var upperSpan: (span: Span, name: String)?
         var rangeSpan: Span?
+        var previousEnd = field.type.span.end
         for v in field.validations {
+            // What removing the validation deletes: it and the blanks before it.
+            let removal = Span(file: v.span.file, start: previousEnd, end: v.span.end)
+            previousEnd = v.span.end
             guard let kind = v.kind, Self.argumentsFit(v, kind) else { continue } // the parser reported it
             switch kind {
             case .unique, .index:
@@ -36,13 +40,13 @@ extension SchemaChecker {
                         at: v.span, label: "no column to \(kind == .unique ? "make unique" : "index")",
                         notes: ["a to-many relation is stored in the other entity's table, as its foreign key"],
                         help: ["remove it; put `@\(kind.rawValue)` on the other entity's to-one field instead"],
-                        fixes: [FixIt("remove `@\(kind.rawValue)`", edits: [TextEdit(span: v.span, replacement: "")])]))
+                        fixes: [FixIt("remove `@\(kind.rawValue)`", edits: [TextEdit(span: removal, replacement: "")])]))
                 } else if kind == .unique { out.unique = true } else { out.index = true }
             case .min, .max, .range:
                 let bounds = v.arguments.compactMap(Self.numericValue)
                 if case .scalar(let s) = base, s.isText {
                     guard bounds.allSatisfy({ $0 >= 0 && $0 == $0.rounded() && $0 < 1e15 }) else {
-                        reportMisfit(v, kind, field: field, type: type,
+                        reportMisfit(v, kind, removal: removal, field: field, type: type,
                                      why: "a length bound is a whole number of characters, at least 0",
                                      help: "write a whole number such as `@\(kind.rawValue)(\(kind == .range ? "1, 100" : "1"))`")
                         continue
@@ -64,7 +68,7 @@ extension SchemaChecker {
                         out.normalised += [.minimum(bounds[0]), .maximum(bounds[1])]
                     }
                 } else {
-                    reportMisfit(v, kind, field: field, type: type,
+                    reportMisfit(v, kind, removal: removal, field: field, type: type,
                                  why: "`@\(kind.rawValue)` bounds the length of text or the value of a number",
                                  help: "remove it")
                     continue
@@ -76,7 +80,7 @@ extension SchemaChecker {
                 }
             case .email, .url, .pattern:
                 guard case .scalar(let s) = base, s.isText else {
-                    reportMisfit(v, kind, field: field, type: type, why: "`@\(kind.rawValue)` checks text", help: "remove it")
+                    reportMisfit(v, kind, removal: removal, field: field, type: type, why: "`@\(kind.rawValue)` checks text", help: "remove it")
                     continue
                 }
                 if kind == .email { out.email = v.span; out.normalised.append(.email) }
@@ -138,11 +142,11 @@ extension SchemaChecker {
         return true
     }
 
-    private mutating func reportMisfit(_ v: Validation, _ kind: ValidationKind, field: FieldDecl, type: ServerType, why: String, help: String) {
+    private mutating func reportMisfit(_ v: Validation, _ kind: ValidationKind, removal: Span, field: FieldDecl, type: ServerType, why: String, help: String) {
         diagnostics.append(Diagnostic(
             .error, "E0424", "`@\(kind.rawValue)` does not apply to `\(field.name.name)`, a field of type `\(type)`", at: v.span,
             label: "not for `\(type)`", notes: [why], help: [help],
-            fixes: help == "remove it" ? [FixIt("remove `@\(kind.rawValue)`", edits: [TextEdit(span: v.span, replacement: "")])] : []))
+            fixes: help == "remove it" ? [FixIt("remove `@\(kind.rawValue)`", edits: [TextEdit(span: removal, replacement: "")])] : []))
     }
 
     // MARK: Defaults

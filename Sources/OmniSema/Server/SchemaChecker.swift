@@ -254,5 +254,12 @@ enum ServerNaming {
         return word + "s"
     }
 
+    /// `` an `int` ``, `` a `string` ``: a type with its article, for messages.
+    static func an(_ type: ServerType) -> String {
+        let text = type.description
+        let vowel = text.first.map { "aeioAEIO".contains($0) || ($0 == "u" || $0 == "U") && !text.lowercased().hasPrefix("uu") } ?? false
+        return (vowel ? "an `" : "a `") + text + "`"
+    }
+
     static func lowerFirst(_ name: String) -> String { name.prefix(1).lowercased() + name.dropFirst() }
 }
