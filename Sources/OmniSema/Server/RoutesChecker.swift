@@ -113,7 +113,7 @@ struct RoutesChecker {
 
     /// The parameters of a joined path; E0454 for a name used again (only across the scope
     /// boundary: the parser reported repeats within one path).
-    private mutating func pathParameters(_ scope: Scope, _ own: [PathSegment], routeSpan: Span) -> [Identifier] {
+    private mutating func pathParameters(_ scope: Scope, _ own: [PathSegment]) -> [Identifier] {
         var seen: [String: Identifier] = [:]
         var out: [Identifier] = []
         let all = scope.segments + own
@@ -142,7 +142,7 @@ struct RoutesChecker {
         let all = scope.segments + r.path.segments
         let path = Self.render(all)
         let described = "\(r.verb.method) \(path)"
-        let names = pathParameters(scope, r.path.segments, routeSpan: item.span)
+        let names = pathParameters(scope, r.path.segments)
         var queryParameters: [CheckedQueryParameter] = []
         for q in r.queryParameters where !q.name.name.isEmpty {
             if let clash = names.first(where: { $0.name == q.name.name }), !r.path.segments.contains(where: { $0.span.contains(clash.span) }) {
@@ -264,7 +264,7 @@ struct RoutesChecker {
         }
         let base = scope.segments + r.path.segments
         var prefix: [ServerField] = []
-        for name in pathParameters(scope, r.path.segments, routeSpan: item.span) {
+        for name in pathParameters(scope, r.path.segments) {
             if Self.relationNamed(by: name.name, in: entity) != nil {
                 prefix.append(ServerField(name: name.name, type: .scalar(.int)))
             } else {
