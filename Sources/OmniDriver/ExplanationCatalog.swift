@@ -68,7 +68,9 @@ public enum ExplanationCatalog {
 
     /// All entries, sorted by code.
     public static let all: [Explanation] =
-        (driver + MarkupExplanations.all + ScriptExplanations.all + SemaExplanations.all + SemaExplanations.serverTemplates + TOMLExplanations.all + RoutesExplanations.all + TemplateExplanations.all).sorted { $0.code < $1.code }
+        (driver + MarkupExplanations.all + ScriptExplanations.all + SemaExplanations.all + SemaExplanations.server
+            + SemaExplanations.serverTemplates + TOMLExplanations.all + RoutesExplanations.all + TemplateExplanations.all)
+            .sorted { $0.code < $1.code }
 
     public static func entry(for code: String) -> Explanation? {
         all.first { $0.code.rawValue == code }
