@@ -17,7 +17,11 @@ import Testing
             guard relative.hasSuffix(".html") else { continue }
             templates.append(("templates/" + relative, try String(contentsOfFile: root + "/templates/" + relative, encoding: .utf8)))
         }
-        return checkServer(files: [("app.omni", app)], templateFiles: templates.sorted { $0.0 < $1.0 })
+        var files = [("app.omni", app)]
+        for name in try fm.contentsOfDirectory(atPath: root + "/components").sorted() where name.hasSuffix(".omni") {
+            files.append(("components/" + name, try String(contentsOfFile: root + "/components/" + name, encoding: .utf8)))
+        }
+        return checkServer(files: files, templateFiles: templates.sorted { $0.0 < $1.0 }, checkTemplates: true)
     }
 
     @Test func blogHasNoDiagnostics() throws {
