@@ -7,7 +7,8 @@ import OmniSyntax
 // A value's `type` follows the Swift value, not only the template's type: a relation read
 // through a row (`post.author`) is optional in Swift (`author: Omni_User?`, filled when the
 // query includes it), so the value read through it is `.optional` here and members after
-// it are read with `map`/`flatMap`. Printing an absent value writes nothing.
+// it are read with `map`/`flatMap` (closures in parentheses: a trailing closure cannot
+// stand in an `if let` condition). Printing an absent value writes nothing.
 
 /// A generated Swift expression and the server type of its Swift value.
 struct GenValue {
@@ -115,7 +116,7 @@ extension TemplateGen {
         if case .optional = base.type {
             let read = SwiftExpr.member(.identifier("$0"), name)
             let method = swiftType.isOptional ? "flatMap" : "map"
-            let expr = SwiftExpr.call(.member(base.expr, method), [], trailingClosure: SwiftClosure(body: [.expr(read)]))
+            let expr = SwiftExpr.call(.member(base.expr, method), [SwiftArgument(nil, .closure(SwiftClosure(body: [.expr(read)])))])
             return GenValue(expr, .optional(swiftType.unwrapped))
         }
         return GenValue(.member(base.expr, name), swiftType)
@@ -182,7 +183,7 @@ extension TemplateGen {
         if case .optional = v.type {
             if case .nil = v.expr { return GenValue(.nil, .optional(result)) }
             let closure = SwiftClosure(body: [.expr(make(.identifier("$0")))])
-            return GenValue(.call(.member(v.expr, "map"), [], trailingClosure: closure), .optional(result))
+            return GenValue(.call(.member(v.expr, "map"), [SwiftArgument(nil, .closure(closure))]), .optional(result))
         }
         return GenValue(make(v.expr), result)
     }

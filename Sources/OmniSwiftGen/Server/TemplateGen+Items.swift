@@ -13,7 +13,9 @@ extension TemplateGen {
         func flush(_ gen: inout TemplateGen, _ out: inout [SwiftStmt]) {
             guard let span = pendingSpan else { return }
             if !pendingText.isEmpty {
-                out += gen.noteStatement(span)
+                // Whitespace between tags needs no note; other text is noted at its first
+                // visible character.
+                if pendingText.contains(where: { !$0.isWhitespace }) { out += gen.noteStatement(gen.visibleStart(span)) }
                 out.append(Self.write("raw", [SwiftArgument(nil, .string(pendingText))]))
             }
             pendingText = ""
@@ -219,7 +221,9 @@ extension TemplateGen {
             }
         } else {
             for arg in c.arguments {
-                let v = coerce(value(arg.value), to: .scalar(.float))
+                var isNumber = false
+                if case .number = arg.value.kind { isNumber = true }
+                let v = coerce(value(arg.value, expected: isNumber ? .scalar(.float) : nil), to: .scalar(.float))
                 args.append(SwiftArgument(arg.key.name, hoist(v, into: v.type.unwrapped, &bindings)))
             }
         }
@@ -246,6 +250,14 @@ extension TemplateGen {
         let name = fresh("a")
         bindings.append((name, v.expr))
         return .identifier(name)
+    }
+
+    /// `span` without its leading whitespace, for the source note of a text run.
+    func visibleStart(_ span: Span) -> Span {
+        guard let file = sources[current.file] else { return span }
+        var start = Int(span.start)
+        while start < Int(span.end), start < file.bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(file.bytes[start]) { start += 1 }
+        return Span(file: span.file, start: UInt32(start), end: span.end)
     }
 
     static func wrap(_ call: SwiftStmt, in bindings: [(String, SwiftExpr)]) -> [SwiftStmt] {
