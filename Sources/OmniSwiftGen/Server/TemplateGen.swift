@@ -81,7 +81,7 @@ struct TemplateGen {
                              note: note(page.ast.span, in: page))
     }
 
-    /// The Swift type of a server value (docs/ARCHITECTURE.md, "Generated server").
+    /// The Swift type of a server value, as gen-data declares it (`Omni_User`, `Int64`, `Date`, …).
     static func swiftType(_ type: ServerType) -> SwiftType {
         switch type {
         case .scalar(let s):
