@@ -11,7 +11,7 @@ func omni_route_0(_ request: inout Request, _ db: any SQLExecutor) async -> Resp
         let users = try await omni_query_0_users(db, params)
         let ctx = Omni_Context_index(posts: posts, users: users)
         let env = RenderEnvironment.page(&request, csrf: false)
-        var out = HTMLWriter(capacity: 1024)
+        var out = HTMLWriter(capacity: 2048)
         omni_render_index(&out, ctx, env, layout: !request.isHTMX)
         return PageResponse.html(&out)
     } catch let error {
@@ -76,7 +76,7 @@ func omni_route_4(_ request: inout Request, _ db: any SQLExecutor) async -> Resp
         let post = try await omni_query_4_post(db, params)
         let ctx = Omni_Context_posts_show(post: post, id: params.id)
         let env = RenderEnvironment.page(&request, csrf: false)
-        var out = HTMLWriter(capacity: 1024)
+        var out = HTMLWriter(capacity: 2048)
         omni_render_posts_show(&out, ctx, env, layout: !request.isHTMX)
         return PageResponse.html(&out)
     } catch let error {

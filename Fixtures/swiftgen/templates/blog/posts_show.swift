@@ -42,6 +42,6 @@ func omni_render_posts_show(_ out: inout HTMLWriter, _ ctx: Omni_Context_posts_s
     out.raw("</div>\n</article>\n")
     if layout {
         // templates/layouts/app.html:14
-        out.raw("</main>\n  <script type=\"module\" src=\"/_omni/omni.js\"></script>\n</body>\n</html>\n")
+        out.raw("</main>\n  <script type=\"module\">\n    import { hydrate } from \"/_omni/omni.js\"\n    window.omniReady = hydrate()\n  </script>\n</body>\n</html>\n")
     }
 }

@@ -42,6 +42,6 @@ func omni_render_users_index(_ out: inout HTMLWriter, _ ctx: Omni_Context_users_
     out.raw("\">\n  <label>Name <input name=\"name\" required minlength=\"2\"></label>\n  <label>E-mail <input name=\"email\" type=\"email\" required></label>\n  <button class=\"btn\">Sign up</button>\n</form>\n")
     if layout {
         // templates/layouts/app.html:14
-        out.raw("</main>\n  <script type=\"module\" src=\"/_omni/omni.js\"></script>\n</body>\n</html>\n")
+        out.raw("</main>\n  <script type=\"module\">\n    import { hydrate } from \"/_omni/omni.js\"\n    window.omniReady = hydrate()\n  </script>\n</body>\n</html>\n")
     }
 }

@@ -62,6 +62,6 @@ func omni_render_users_show(_ out: inout HTMLWriter, _ ctx: Omni_Context_users_s
     out.raw("\n</ul>\n")
     if layout {
         // templates/layouts/app.html:14
-        out.raw("</main>\n  <script type=\"module\" src=\"/_omni/omni.js\"></script>\n</body>\n</html>\n")
+        out.raw("</main>\n  <script type=\"module\">\n    import { hydrate } from \"/_omni/omni.js\"\n    window.omniReady = hydrate()\n  </script>\n</body>\n</html>\n")
     }
 }
