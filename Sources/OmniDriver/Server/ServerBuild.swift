@@ -28,13 +28,12 @@ public enum ServerBuild {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Syncs `files` into the project's package directory and builds it. `product` is the
-    /// executable product's name in the generated Package.swift; `binaryName` the name under `.omni/bin`.
-    public static func build(files: [(path: String, contents: String)], product: String, binaryName: String,
-                             projectDirectory: String, sources: SourceMap, options: Options,
-                             progress: @escaping @Sendable (String) -> Void) throws -> Outcome {
+    /// Builds the package already written to the project's package directory. `product` is
+    /// the executable product's name in the generated Package.swift; `binaryName` the name under `.omni/bin`.
+    public static func compile(product: String, binaryName: String, projectDirectory: String, sources: SourceMap,
+                               options: Options, progress: @escaping @Sendable (String) -> Void) throws -> Outcome {
         let root = projectDirectory + "/" + packageDirectory
-        let stats = try GeneratedPackageWriter.sync(files, into: root)
+        let stats = GeneratedPackageWriter.Stats()
         guard let swift = ProcessRunner.which("swift") else {
             let d = Diagnostic(.error, "E0004", "cannot build the generated server: `swift` is not on PATH",
                                at: sources.files.first.map { .point($0.id, 0) } ?? .point(FileID(0), 0))
