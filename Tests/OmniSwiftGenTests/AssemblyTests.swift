@@ -43,7 +43,7 @@ import Testing
             let text = appSource
             guard let r = text.range(of: needle) else { return Span.point(file, 0) }
             let start = text.utf8.distance(from: text.utf8.startIndex, to: r.lowerBound)
-            return Span(file: file, start: start..<(start + needle.utf8.count))
+            return Span(file: file, start..<(start + needle.utf8.count))
         }
         func segments(_ path: String) -> [PathSegmentKind] {
             path.split(separator: "/").map { s in
@@ -199,5 +199,76 @@ import Testing
         #expect(throws: Skeleton.Failure.invalidValue(name: "x", value: "a\nb")) {
             try Skeleton.fill("// {{x}}", named: "t", values: ["x": "a\nb"])
         }
+    }
+}
+
+/// A minimal runnable package: the assembly plus stand-ins for the other generators' parts
+/// (one handler, no migrations), written to a folder. Set `OMNI_ASSEMBLY_OUT=DIR` (and
+/// `OMNI_RUNTIME_PATH`) to keep it and `swift build` it by hand against `Runtime/`.
+@Suite struct AssemblyPackageTests {
+    static func minimalProgram() -> (ServerProgram, SourceMap) {
+        var sources = SourceMap()
+        let text = "<routes>\n  pipeline browser { logger, gzip }\n  get \"/hello/:name\" => page \"hello\" {}\n  get \"/\" => redirect \"/hello/world\"\n</routes>\n"
+        let file = sources.add(path: "app.omni", text: text).id
+        let name = Identifier("name", span: Span(file: file, start: 40, end: 44))
+        let program = ServerProgram(
+            pipelines: [CheckedPipeline(name: "browser", plugs: [.logger, .gzip], span: Span(file: file, start: 11, end: 43))],
+            routes: [
+                CheckedRoute(verb: .get, path: "/hello/:name", segments: [.literal("hello"), .parameter(name)],
+                             pathParameters: [ServerField(name: "name", type: .scalar(.string))], queryParameters: [],
+                             pipelines: ["browser"], target: .page(template: "templates/hello.html", bindings: []),
+                             span: Span(file: file, start: 44, end: 80), file: file),
+                CheckedRoute(verb: .get, path: "/", segments: [], pathParameters: [], queryParameters: [], pipelines: ["browser"],
+                             target: .redirect(to: "/hello/world", isURL: false), span: Span(file: file, start: 81, end: 115), file: file),
+            ])
+        return (program, sources)
+    }
+
+    /// Stand-ins for gen-data's migrations and a page handler: `hello, NAME (n=42)`, the number from the database.
+    static let standIns: [(path: String, decls: [SwiftDecl])] = [
+        (path: "Sources/App/Migrations.swift", decls: [
+            .property(SwiftProperty(name: "omni_migrations", access: nil, type: .array(.named("Migration")), value: .array([]))),
+        ]),
+        (path: "Sources/App/Handlers.swift", decls: [
+            .function(SwiftFunction(
+                name: "omni_route_0", access: nil,
+                params: [SwiftParam("_", "request", .named("Request")), SwiftParam("_", "db", .named("any SQLExecutor"))],
+                returns: .named("Response"), isAsync: true,
+                body: [.doCatch([
+                    .binding(isVar: false, name: "rows", type: nil,
+                             value: .try(.await(.call(.member(.identifier("db"), "query"), [SwiftArgument(nil, .string("SELECT 41 + 1 AS n"))])))),
+                    .binding(isVar: false, name: "n", type: nil,
+                             value: .try(.call(.member(.subscript(.identifier("rows"), [SwiftArgument(nil, .integer(0))]), "decode"),
+                                               [SwiftArgument(nil, .typeReference(.int64)), SwiftArgument(nil, .string("n"))]))),
+                    .return(.call(.member(.identifier("Response"), "text"), [SwiftArgument(nil, .interpolated([
+                        .text("hello, "), .expr(.binary(.subscript(.member(.identifier("request"), "params"), [SwiftArgument(nil, .string("name"))]), "??", .string(""))),
+                        .text(" (n="), .expr(.identifier("n")), .text(")\n"),
+                    ]))])),
+                ], catchName: "error", [
+                    .return(.call(.member(.identifier("Response"), "error"), [
+                        SwiftArgument(nil, .implicitMember("internalServerError")), SwiftArgument("message", .string("database error")),
+                    ])),
+                ])])),
+        ]),
+    ]
+
+    @Test func writesARunnablePackage() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let out = environment["OMNI_ASSEMBLY_OUT"] ?? NSTemporaryDirectory() + "omni-assembly-\(UUID().uuidString)"
+        let (program, sources) = Self.minimalProgram()
+        let manifest = ServerManifest(name: "hello", projectDirectory: out + "/project", port: 8080)
+        let files = try ServerGenerator.generate(
+            program: program, sources: sources, manifest: manifest, skeletons: OmniTemplates.server(),
+            runtimePath: environment["OMNI_RUNTIME_PATH"] ?? "../Runtime", parts: Self.standIns)
+        for file in files {
+            let path = out + "/server/" + file.path
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try file.contents.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(atPath: out + "/project/public", withIntermediateDirectories: true)
+        try "body { margin: 0 }\n".write(toFile: out + "/project/public/style.css", atomically: true, encoding: .utf8)
+        #expect(files.map(\.path) == ["Package.swift", "Sources/App/Dispatch.swift", "Sources/App/Entry.swift",
+                                      "Sources/App/Handlers.swift", "Sources/App/Migrations.swift", "Sources/App/main.swift"])
+        if environment["OMNI_ASSEMBLY_OUT"] == nil { try? FileManager.default.removeItem(atPath: out) }
     }
 }

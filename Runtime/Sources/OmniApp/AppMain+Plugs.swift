@@ -141,7 +141,7 @@ extension AppContext {
 
     /// The handler of `GET /_omni/*path`: the web assets (`<Component>.wasm`, `omni.js`).
     public var webFiles: Handler {
-        StaticFiles(root: configuration.webDirectory, contentTypes: ["wasm": "application/wasm"]).handler
+        StaticFiles(root: configuration.webDirectory).handler
     }
 }
 

@@ -44,8 +44,8 @@ enum DispatchGen {
     static func middleware(_ plug: CheckedPlug) -> SwiftExpr {
         let app = SwiftExpr.identifier("app")
         switch plug {
-        case .logger: return .call(.implicitMember("accessLog"), [SwiftArgument(.member(app, "logger"))])
-        case .session: return .call(.implicitMember("sessions"), [SwiftArgument(.member(app, "sessions"))])
+        case .logger: return .call(.implicitMember("accessLog"), [SwiftArgument(nil, .member(app, "logger"))])
+        case .session: return .call(.implicitMember("sessions"), [SwiftArgument(nil, .member(app, "sessions"))])
         case .csrf: return .call(.implicitMember("csrf"), [])
         case .htmx: return .implicitMember("htmx")
         case .json: return .implicitMember("jsonAPI")
@@ -53,8 +53,8 @@ enum DispatchGen {
         case .secureHeaders: return .call(.implicitMember("securityHeaders"), [])
         case .cors(let origins):
             let allowed: SwiftExpr = origins.isEmpty
-                ? .implicitMember("any") : .call(.implicitMember("list"), [SwiftArgument(.array(origins.map { .string($0) }))])
-            return .call(.implicitMember("cors"), [SwiftArgument(.call(.identifier("CORSConfiguration"), [SwiftArgument("allowedOrigins", allowed)]))])
+                ? .implicitMember("any") : .call(.implicitMember("list"), [SwiftArgument(nil, .array(origins.map { .string($0) }))])
+            return .call(.implicitMember("cors"), [SwiftArgument(nil, .call(.identifier("CORSConfiguration"), [SwiftArgument("allowedOrigins", allowed)]))])
         case .auth(let scheme):
             let method = switch scheme {
             case .bearer: "bearerAuth"
@@ -67,7 +67,7 @@ enum DispatchGen {
                 SwiftArgument("capacity", .integer(limit)),
                 SwiftArgument("refillPerSecond", .binary(.double(Double(limit)), "/", .double(Double(seconds)))),
             ])
-            return .call(.implicitMember("rateLimit"), [SwiftArgument(limiter)])
+            return .call(.implicitMember("rateLimit"), [SwiftArgument(nil, limiter)])
         }
     }
 
@@ -110,23 +110,23 @@ enum DispatchGen {
         }
         for name in used {
             body.append(.binding(isVar: false, name: stackName(name), type: nil,
-                                 value: .call(.identifier(ServerNames.pipeline(name)), [SwiftArgument(app)])))
+                                 value: .call(.identifier(ServerNames.pipeline(name)), [SwiftArgument(nil, app)])))
         }
         for (index, route) in program.routes.enumerated() {
             body.append(.blank)
             body.append(.note(ServerGenerator.note(route.span, sources)))
-            var args: [SwiftArgument] = [SwiftArgument(.string(route.path))]
+            var args: [SwiftArgument] = [SwiftArgument(nil, .string(route.path))]
             let stacks = route.pipelines.filter { program.pipeline(named: $0) != nil }.map { SwiftExpr.identifier(stackName($0)) }
             if let first = stacks.first {
                 args.append(SwiftArgument("middleware", stacks.dropFirst().reduce(first) { .binary($0, "+", $1) }))
             }
-            args.append(SwiftArgument(handler(route, index: index)))
+            args.append(SwiftArgument(nil, handler(route, index: index)))
             body.append(.expr(.call(.member(router, route.verb.rawValue), args)))
         }
         body += [
             .blank,
             .comment("The web assets (WASM modules, omni.js) under /_omni/, then the files of public/."),
-            .expr(.call(.member(router, "get"), [SwiftArgument(.string("/_omni/*path")), SwiftArgument(.member(app, "webFiles"))])),
+            .expr(.call(.member(router, "get"), [SwiftArgument(nil, .string("/_omni/*path")), SwiftArgument(nil, .member(app, "webFiles"))])),
             .assign(.member(router, "fallback"), .member(app, "publicFiles")),
             .return(router),
         ]
@@ -152,7 +152,7 @@ enum DispatchGen {
         case .redirect(let to, let isURL): return redirect(to: to, isURL: isURL, route: route)
         }
         return .call(.implicitMember("async"), [], trailingClosure: SwiftClosure(params: ["request"], body: [
-            .expr(.await(.call(.identifier(function), [SwiftArgument(.identifier("request")), SwiftArgument(.identifier("db"))]))),
+            .expr(.await(.call(.identifier(function), [SwiftArgument(nil, .identifier("request")), SwiftArgument(nil, .identifier("db"))]))),
         ]))
     }
 
@@ -175,8 +175,8 @@ enum DispatchGen {
                 if (segment.hasPrefix(":") || segment.hasPrefix("*")) && params.contains(name) {
                     if !text.isEmpty { parts.append(.text(text)); text = "" }
                     let encode = segment.hasPrefix("*") ? "rest" : "segment"
-                    let value = SwiftExpr.subscript(.member(.identifier("request"), "params"), [SwiftArgument(.string(name))])
-                    parts.append(.expr(.call(.member(.identifier("AppPath"), encode), [SwiftArgument(value)])))
+                    let value = SwiftExpr.subscript(.member(.identifier("request"), "params"), [SwiftArgument(nil, .string(name))])
+                    parts.append(.expr(.call(.member(.identifier("AppPath"), encode), [SwiftArgument(nil, value)])))
                     hasParameter = true
                 } else {
                     text += segment
@@ -185,7 +185,7 @@ enum DispatchGen {
             if !text.isEmpty { parts.append(.text(text)) }
         }
         guard hasParameter else {
-            return .call(.implicitMember("constant"), [SwiftArgument(.call(.implicitMember("redirect"), [SwiftArgument("to", .string(to))]))])
+            return .call(.implicitMember("constant"), [SwiftArgument(nil, .call(.implicitMember("redirect"), [SwiftArgument("to", .string(to))]))])
         }
         return .call(.implicitMember("sync"), [], trailingClosure: SwiftClosure(params: ["request"], body: [
             .expr(.call(.member(.identifier("Response"), "redirect"), [SwiftArgument("to", .interpolated(parts))])),

@@ -21,7 +21,7 @@ enum EntryGen {
                     SwiftArgument("publicDirectory", .string(manifest.publicDirectory)),
                     SwiftArgument("webDirectory", .string(manifest.webDirectory)),
                 ]),
-                doc: "The defaults baked from omni.toml; relative paths are relative to the project directory\n(or to --root / OMNI_ROOT)."')),
+                doc: "The defaults baked from omni.toml; relative paths are relative to the project directory\n(or to --root / OMNI_ROOT).")),
             .blank,
             .function(SwiftFunction(
                 name: "omni_main", access: nil, returns: .named("Never"), isAsync: true,

@@ -62,10 +62,10 @@ public enum Skeleton {
     static func split(_ line: Substring, skeleton: String, line number: Int) throws(Failure) -> [Piece] {
         var pieces: [Piece] = []
         var rest = line
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             pieces.append(.text(rest[..<open.lowerBound]))
             let after = rest[open.upperBound...]
-            guard let close = after.range(of: "}}") else {
+            guard let close = after.firstRange(of: "}}") else {
                 throw .unknownPlaceholder(skeleton: skeleton, line: number, text: String(after))
             }
             let inner = after[..<close.lowerBound]
