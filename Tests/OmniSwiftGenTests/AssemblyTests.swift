@@ -150,6 +150,13 @@ import Testing
         #expect(other.components(separatedBy: "import OmniApp").count == 2)
     }
 
+    @Test func asyncNeedsNoBackticksAfterADot() {
+        #expect(SwiftRenderer.expression(.member(.identifier("Handler"), "async")) == "Handler.async")
+        #expect(SwiftRenderer.expression(.implicitMember("async")) == ".async")
+        #expect(SwiftRenderer.expression(.identifier("async")) == "`async`")
+        #expect(SwiftRenderer.expression(.implicitMember("default")) == ".`default`")
+    }
+
     @Test func executableNamesAreFileSafe() {
         #expect(ServerManifest(name: "my blog!", projectDirectory: "/").executableName == "my-blog-")
         #expect(ServerManifest(name: "blog", projectDirectory: "/").databaseURL == "sqlite:.omni/data/blog.sqlite")
@@ -210,16 +217,21 @@ import Testing
         var sources = SourceMap()
         let text = "<routes>\n  pipeline browser { logger, gzip }\n  get \"/hello/:name\" => page \"hello\" {}\n  get \"/\" => redirect \"/hello/world\"\n</routes>\n"
         let file = sources.add(path: "app.omni", text: text).id
-        let name = Identifier("name", span: Span(file: file, start: 40, end: 44))
+        func span(_ needle: String) -> Span {
+            guard let r = text.range(of: needle) else { return Span.point(file, 0) }
+            let start = text.utf8.distance(from: text.utf8.startIndex, to: r.lowerBound)
+            return Span(file: file, start..<(start + needle.utf8.count))
+        }
+        let name = Identifier("name", span: span(":name"))
         let program = ServerProgram(
-            pipelines: [CheckedPipeline(name: "browser", plugs: [.logger, .gzip], span: Span(file: file, start: 11, end: 43))],
+            pipelines: [CheckedPipeline(name: "browser", plugs: [.logger, .gzip], span: span("pipeline browser"))],
             routes: [
                 CheckedRoute(verb: .get, path: "/hello/:name", segments: [.literal("hello"), .parameter(name)],
                              pathParameters: [ServerField(name: "name", type: .scalar(.string))], queryParameters: [],
                              pipelines: ["browser"], target: .page(template: "templates/hello.html", bindings: []),
-                             span: Span(file: file, start: 44, end: 80), file: file),
+                             span: span("get \"/hello"), file: file),
                 CheckedRoute(verb: .get, path: "/", segments: [], pathParameters: [], queryParameters: [], pipelines: ["browser"],
-                             target: .redirect(to: "/hello/world", isURL: false), span: Span(file: file, start: 81, end: 115), file: file),
+                             target: .redirect(to: "/hello/world", isURL: false), span: span("get \"/\""), file: file),
             ])
         return (program, sources)
     }
@@ -246,7 +258,8 @@ import Testing
                     ]))])),
                 ], catchName: "error", [
                     .return(.call(.member(.identifier("Response"), "error"), [
-                        SwiftArgument(nil, .implicitMember("internalServerError")), SwiftArgument("message", .string("database error")),
+                        SwiftArgument(nil, .implicitMember("internalServerError")),
+                        SwiftArgument("message", .interpolated([.text("database error: "), .expr(.identifier("error"))])),
                     ])),
                 ])])),
         ]),

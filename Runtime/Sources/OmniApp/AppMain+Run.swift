@@ -125,7 +125,7 @@ extension AppMain {
         }
         let port = server.localAddress?.port ?? configuration.port
         print("listening on http://\(displayHost(configuration.host)):\(port)")
-        fflush(stdout)
+        fflush(nil)  // every C stream, stdout included (naming `stdout` is not concurrency-safe)
         return RunningApp(server: server, context: context, port: port)
     }
 
