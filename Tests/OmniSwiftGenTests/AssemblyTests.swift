@@ -106,7 +106,10 @@ import Testing
         let manifest = ServerManifest(name: "blog", projectDirectory: "/srv/blog", databaseURL: "postgres://blog@db.internal/blog")
         let files = try Self.generate(manifest)
         let package = files["Package.swift"] ?? ""
-        #expect(package.contains("\"OmniApp\",\n                \"OmniPostgres\","))
+        #expect(package.contains("""
+                            .product(name: "OmniApp", package: "Runtime"),
+                            .product(name: "OmniPostgres", package: "Runtime"),
+            """))
         let entry = files["Sources/App/Entry.swift"] ?? ""
         #expect(entry.contains("import OmniPostgres\n"))
         #expect(entry.contains("postgres: { url in try PostgresStorage(url: url) }"))
@@ -155,6 +158,12 @@ import Testing
         #expect(SwiftRenderer.expression(.implicitMember("async")) == ".async")
         #expect(SwiftRenderer.expression(.identifier("async")) == "`async`")
         #expect(SwiftRenderer.expression(.implicitMember("default")) == ".`default`")
+    }
+
+    @Test func theRuntimeIsNamedByItsFolder() {
+        #expect(PackageGen.runtimePackageIdentity("/opt/omni/Runtime/") == "Runtime")
+        #expect(PackageGen.runtimePackageIdentity("../runtime") == "runtime")
+        #expect(PackageGen.runtimePackageIdentity("Runtime") == "Runtime")
     }
 
     @Test func executableNamesAreFileSafe() {
@@ -209,60 +218,109 @@ import Testing
     }
 }
 
-/// A minimal runnable package: the assembly plus stand-ins for the other generators' parts
-/// (one handler, no migrations), written to a folder. Set `OMNI_ASSEMBLY_OUT=DIR` (and
-/// `OMNI_RUNTIME_PATH`) to keep it and `swift build` it by hand against `Runtime/`.
+/// A small runnable package: the assembly plus stand-ins for the other generators' parts
+/// (handlers answering from the database, no migrations), written to a folder. Every plug
+/// and every kind of target appears once, so building it checks that the generated calls
+/// match the runtime. Set `OMNI_ASSEMBLY_OUT=DIR` (and `OMNI_RUNTIME_PATH`) to keep it and
+/// `swift build` it by hand against `Runtime/`.
 @Suite struct AssemblyPackageTests {
+    static let appSource = """
+        <routes>
+          pipeline browser { logger, session, csrf, htmx, gzip, secure_headers }
+          pipeline api { logger, json, cors, rate_limit(100, per: minute) }
+          pipeline tokens { auth(bearer), cors("https://a.example") }
+          pipeline members { session, auth(session) }
+          pipeline staff { auth(basic) }
+          get "/hello/:name" => page "hello" {}
+          get "/" => redirect "/hello/world"
+          get "/go/:name/*rest" => redirect "/hello/:name/*rest"
+          get "/docs" => redirect "https://example.com/docs"
+          scope "/api" through api {
+            get "/hello/:name" through tokens => json {}
+            resources "/notes" => Note only: [list]
+          }
+          get "/me" through members => page "me" {}
+          get "/staff" through staff => page "staff" {}
+        </routes>
+        """
+
     static func minimalProgram() -> (ServerProgram, SourceMap) {
         var sources = SourceMap()
-        let text = "<routes>\n  pipeline browser { logger, gzip }\n  get \"/hello/:name\" => page \"hello\" {}\n  get \"/\" => redirect \"/hello/world\"\n</routes>\n"
+        let text = appSource
         let file = sources.add(path: "app.omni", text: text).id
         func span(_ needle: String) -> Span {
             guard let r = text.range(of: needle) else { return Span.point(file, 0) }
             let start = text.utf8.distance(from: text.utf8.startIndex, to: r.lowerBound)
             return Span(file: file, start..<(start + needle.utf8.count))
         }
-        let name = Identifier("name", span: span(":name"))
+        func route(_ path: String, _ pipelines: [String], _ target: CheckedTarget, at needle: String) -> CheckedRoute {
+            let segments: [PathSegmentKind] = path.split(separator: "/").map { s in
+                if s.hasPrefix(":") { return .parameter(Identifier(String(s.dropFirst()), span: span(needle))) }
+                if s.hasPrefix("*") { return .splat(Identifier(String(s.dropFirst()), span: span(needle))) }
+                return .literal(String(s))
+            }
+            let params = segments.compactMap { s -> ServerField? in
+                switch s {
+                case .parameter(let id), .splat(let id): ServerField(name: id.name, type: .scalar(.string))
+                case .literal: nil
+                }
+            }
+            return CheckedRoute(verb: .get, path: path, segments: segments, pathParameters: params, queryParameters: [],
+                                pipelines: pipelines, target: target, span: span(needle), file: file)
+        }
         let program = ServerProgram(
-            pipelines: [CheckedPipeline(name: "browser", plugs: [.logger, .gzip], span: span("pipeline browser"))],
+            pipelines: [
+                CheckedPipeline(name: "browser", plugs: [.logger, .session, .csrf, .htmx, .gzip, .secureHeaders], span: span("pipeline browser")),
+                CheckedPipeline(name: "api", plugs: [.logger, .json, .cors(origins: []), .rateLimit(limit: 100, seconds: 60)], span: span("pipeline api")),
+                CheckedPipeline(name: "tokens", plugs: [.auth(.bearer), .cors(origins: ["https://a.example"])], span: span("pipeline tokens")),
+                CheckedPipeline(name: "members", plugs: [.session, .auth(.session)], span: span("pipeline members")),
+                CheckedPipeline(name: "staff", plugs: [.auth(.basic)], span: span("pipeline staff")),
+            ],
             routes: [
-                CheckedRoute(verb: .get, path: "/hello/:name", segments: [.literal("hello"), .parameter(name)],
-                             pathParameters: [ServerField(name: "name", type: .scalar(.string))], queryParameters: [],
-                             pipelines: ["browser"], target: .page(template: "templates/hello.html", bindings: []),
-                             span: span("get \"/hello"), file: file),
-                CheckedRoute(verb: .get, path: "/", segments: [], pathParameters: [], queryParameters: [], pipelines: ["browser"],
-                             target: .redirect(to: "/hello/world", isURL: false), span: span("get \"/\""), file: file),
+                route("/hello/:name", ["browser"], .page(template: "templates/hello.html", bindings: []), at: "get \"/hello"),
+                route("/", ["browser"], .redirect(to: "/hello/world", isURL: false), at: "get \"/\""),
+                route("/go/:name/*rest", ["browser"], .redirect(to: "/hello/:name/*rest", isURL: false), at: "get \"/go"),
+                route("/docs", [], .redirect(to: "https://example.com/docs", isURL: true), at: "get \"/docs"),
+                route("/api/hello/:name", ["api", "tokens"], .json(bindings: []), at: "get \"/hello/:name\" through"),
+                route("/api/notes", ["api"], .resource(entity: "Note", action: .list), at: "resources"),
+                route("/me", ["members"], .page(template: "templates/me.html", bindings: []), at: "get \"/me"),
+                route("/staff", ["staff"], .page(template: "templates/staff.html", bindings: []), at: "get \"/staff"),
             ])
         return (program, sources)
     }
 
-    /// Stand-ins for gen-data's migrations and a page handler: `hello, NAME (n=42)`, the number from the database.
+    /// A stand-in handler: `NAME: hello, PARAM (n=42)`, the number read from the database.
+    static func standInHandler(_ name: String) -> SwiftDecl {
+        .function(SwiftFunction(
+            name: name, access: nil,
+            params: [SwiftParam("_", "request", .named("Request")), SwiftParam("_", "db", .named("any SQLExecutor"))],
+            returns: .named("Response"), isAsync: true,
+            body: [.doCatch([
+                .binding(isVar: false, name: "rows", type: nil,
+                         value: .try(.await(.call(.member(.identifier("db"), "query"), [SwiftArgument(nil, .string("SELECT 41 + 1 AS n"))])))),
+                .binding(isVar: false, name: "n", type: nil,
+                         value: .try(.call(.member(.subscript(.identifier("rows"), [SwiftArgument(nil, .integer(0))]), "decode"),
+                                           [SwiftArgument(nil, .typeReference(.int64)), SwiftArgument(nil, .string("n"))]))),
+                .return(.call(.member(.identifier("Response"), "text"), [SwiftArgument(nil, .interpolated([
+                    .text(name + ": hello, "),
+                    .expr(.binary(.subscript(.member(.identifier("request"), "params"), [SwiftArgument(nil, .string("name"))]), "??", .string(""))),
+                    .text(" (n="), .expr(.identifier("n")), .text(")\n"),
+                ]))])),
+            ], catchName: "error", [
+                .return(.call(.member(.identifier("Response"), "error"), [
+                    SwiftArgument(nil, .implicitMember("internalServerError")),
+                    SwiftArgument("message", .interpolated([.text("database error: "), .expr(.identifier("error"))])),
+                ])),
+            ])]))
+    }
+
+    /// Stand-ins for gen-data's migrations and the handlers of the other generators.
     static let standIns: [(path: String, decls: [SwiftDecl])] = [
         (path: "Sources/App/Migrations.swift", decls: [
             .property(SwiftProperty(name: "omni_migrations", access: nil, type: .array(.named("Migration")), value: .array([]))),
         ]),
-        (path: "Sources/App/Handlers.swift", decls: [
-            .function(SwiftFunction(
-                name: "omni_route_0", access: nil,
-                params: [SwiftParam("_", "request", .named("Request")), SwiftParam("_", "db", .named("any SQLExecutor"))],
-                returns: .named("Response"), isAsync: true,
-                body: [.doCatch([
-                    .binding(isVar: false, name: "rows", type: nil,
-                             value: .try(.await(.call(.member(.identifier("db"), "query"), [SwiftArgument(nil, .string("SELECT 41 + 1 AS n"))])))),
-                    .binding(isVar: false, name: "n", type: nil,
-                             value: .try(.call(.member(.subscript(.identifier("rows"), [SwiftArgument(nil, .integer(0))]), "decode"),
-                                               [SwiftArgument(nil, .typeReference(.int64)), SwiftArgument(nil, .string("n"))]))),
-                    .return(.call(.member(.identifier("Response"), "text"), [SwiftArgument(nil, .interpolated([
-                        .text("hello, "), .expr(.binary(.subscript(.member(.identifier("request"), "params"), [SwiftArgument(nil, .string("name"))]), "??", .string(""))),
-                        .text(" (n="), .expr(.identifier("n")), .text(")\n"),
-                    ]))])),
-                ], catchName: "error", [
-                    .return(.call(.member(.identifier("Response"), "error"), [
-                        SwiftArgument(nil, .implicitMember("internalServerError")),
-                        SwiftArgument("message", .interpolated([.text("database error: "), .expr(.identifier("error"))])),
-                    ])),
-                ])])),
-        ]),
+        (path: "Sources/App/Handlers.swift", decls: ["omni_route_0", "omni_route_4", "omni_resource_Note_list", "omni_route_6", "omni_route_7"]
+            .flatMap { [standInHandler($0), .blank] }),
     ]
 
     @Test func writesARunnablePackage() throws {

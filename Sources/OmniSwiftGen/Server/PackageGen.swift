@@ -15,7 +15,16 @@ enum PackageGen {
             "package_name": manifest.name,
             "executable_name": manifest.executableName,
             "runtime_path": runtimePath,
+            "runtime_package": runtimePackageIdentity(runtimePath),
         ], lists: ["runtime_products": runtimeProducts(manifest)])
+    }
+
+    /// SwiftPM names a path dependency by its folder's last component: `/opt/omni/Runtime` →
+    /// `Runtime` (products are then `.product(name:package:)` of that name).
+    static func runtimePackageIdentity(_ runtimePath: String) -> String {
+        var path = Substring(runtimePath)
+        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+        return String(path.split(separator: "/").last ?? "Runtime")
     }
 
     static func main(manifest: ServerManifest, skeletons: [String: String]) throws(Skeleton.Failure) -> String {
