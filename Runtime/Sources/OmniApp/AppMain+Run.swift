@@ -117,7 +117,12 @@ extension AppMain {
         serverConfiguration.logger = logger
         let server: Server
         do {
-            server = try Server(configuration: serverConfiguration, router: routes(context))
+            server = try Server(configuration: serverConfiguration, dispatcher: routes(context).compile())
+        } catch {
+            try? await storage.close()
+            throw AppStartError("the route table does not compile: \(error)")
+        }
+        do {
             try await server.start()
         } catch {
             try? await storage.close()

@@ -190,6 +190,33 @@ import Testing
         }
     }
 
+    @Test func aBrokenRouteTableOrABusyPortIsAStartError() async throws {
+        let root = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        await #expect(throws: AppStartError("the route table does not compile: duplicate route GET /a")) {
+            _ = try await AppMain.start(Self.configuration(root), environment: [:], migrations: [], postgres: nil,
+                                        logger: Logger(label: "test")) { _ in
+                var router = Router()
+                router.get("/a", .constant(.text("1")))
+                router.get("/a", .constant(.text("2")))
+                return router
+            }
+        }
+        let first = try await AppMain.start(Self.configuration(root), environment: [:], migrations: [], postgres: nil,
+                                            logger: Logger(label: "test"), routes: Self.routes)
+        let busy = AppConfiguration(name: "t", host: "127.0.0.1", port: first.port, database: .sqlite(path: root + "/data/b.sqlite"),
+                                    publicDirectory: root, webDirectory: root)
+        let message: String?
+        do {
+            _ = try await AppMain.start(busy, environment: [:], migrations: [], postgres: nil, logger: Logger(label: "test"), routes: Self.routes)
+            message = nil
+        } catch let error as AppStartError {
+            message = error.message
+        }
+        await first.stop()
+        #expect(message?.hasPrefix("could not listen on 127.0.0.1:\(first.port): ") == true, "\(message ?? "started twice")")
+    }
+
     @Test func pluggedRoutesAndFiles() async throws {
         let root = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
