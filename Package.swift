@@ -30,8 +30,11 @@ let package = Package(
         // Stage 4b: IR -> WebAssembly through Binaryen's C API, plus `.d.ts` per module.
         .target(name: "OmniWasmGen", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR", "CBinaryen"],
                 exclude: ["HYDRATION.md"]),
+        // The fixed skeletons of generated packages (Templates/server/*.tmpl) as resources;
+        // only the driver loads them and hands their text to OmniSwiftGen.
+        .target(name: "OmniTemplates", path: "Templates", exclude: ["README.md"], resources: [.copy("server")]),
         // The only code that touches disk or runs processes.
-        .target(name: "OmniDriver", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR", "OmniSwiftGen", "OmniWebGen", "OmniWasmGen"]),
+        .target(name: "OmniDriver", dependencies: ["OmniBase", "OmniSyntax", "OmniSema", "OmniIR", "OmniSwiftGen", "OmniWebGen", "OmniWasmGen", "OmniTemplates"]),
         // The CLI: thin, calls the driver.
         .executableTarget(name: "omni", dependencies: [
             "OmniDriver",
@@ -45,7 +48,7 @@ let package = Package(
         .testTarget(name: "OmniSyntaxTests", dependencies: ["OmniSyntax", "OmniTestSupport"]),
         .testTarget(name: "OmniSemaTests", dependencies: ["OmniSema", "OmniTestSupport"]),
         .testTarget(name: "OmniIRTests", dependencies: ["OmniIR", "OmniSema", "OmniSyntax", "OmniTestSupport"]),
-        .testTarget(name: "OmniSwiftGenTests", dependencies: ["OmniSwiftGen", "OmniSema", "OmniSyntax", "OmniDriver", "OmniTestSupport"]),
+        .testTarget(name: "OmniSwiftGenTests", dependencies: ["OmniSwiftGen", "OmniSema", "OmniSyntax", "OmniDriver", "OmniTemplates", "OmniTestSupport"]),
         .testTarget(name: "OmniWebGenTests", dependencies: ["OmniWebGen", "OmniSema", "OmniSyntax", "OmniDriver", "OmniTestSupport"]),
         .testTarget(name: "OmniWasmGenTests", dependencies: ["OmniWasmGen", "OmniTestSupport"]),
         .testTarget(name: "OmniDriverTests", dependencies: ["OmniDriver", "OmniWasmGen", "OmniTestSupport"]),

@@ -15,6 +15,10 @@ public enum SwiftRenderer {
         return keywords.contains(raw) ? "`\(raw)`" : raw
     }
 
+    /// A member name after a dot: like `name`, except that the contextual keyword `async`
+    /// needs no backticks there (`Handler.async { … }`).
+    static func memberName(_ raw: String) -> String { raw == "async" ? raw : name(raw) }
+
     /// True when `s` is a plain Swift identifier (letters, digits, `_`; not starting with a digit).
     public static func isIdentifier(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
@@ -61,8 +65,8 @@ public enum SwiftRenderer {
     public static func expression(_ e: SwiftExpr) -> String {
         switch e {
         case .identifier(let n): return name(n)
-        case .member(let base, let m): return "\(expression(base)).\(name(m))"
-        case .implicitMember(let m): return ".\(name(m))"
+        case .member(let base, let m): return "\(expression(base)).\(memberName(m))"
+        case .implicitMember(let m): return ".\(memberName(m))"
         case .call(let callee, let args, let trailing):
             var s = expression(callee)
             if !args.isEmpty || trailing == nil { s += "(\(arguments(args)))" }
