@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The main job on the bundled example: installs what omni needs, builds omni, checks
-# Fixtures/projects/blog and compiles its components to WebAssembly (.omni/web/). When the
-# server target lands, this builds the server binary and starts it.
+# The main job on the bundled example: installs what omni needs, builds omni, then builds
+# Fixtures/projects/blog into a server binary (.omni/bin/blog) plus its WebAssembly modules
+# and starts it on the host and port of its omni.toml (http://127.0.0.1:8080; Ctrl-C stops).
+#   scripts/example.sh --port 9000     any `omni run` option is passed on
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh --build
 swift build -c release --product omni
 bin="$(swift build -c release --show-bin-path)/omni"
 echo "omni $("$bin" --version): checking Fixtures/projects/blog" >&2
-"$bin" check Fixtures/projects/blog "$@"
-echo "building the WebAssembly modules into Fixtures/projects/blog/.omni/web" >&2
-exec "$bin" build Fixtures/projects/blog --target wasm
+"$bin" check Fixtures/projects/blog
+echo "building and starting the example server (the first build compiles the runtime: a few minutes)" >&2
+exec "$bin" run Fixtures/projects/blog "$@"

@@ -145,15 +145,23 @@ enum DispatchGen {
 
     /// The route's handler: a call of the generated handler over the storage, or a redirect.
     static func handler(_ route: CheckedRoute, index: Int) -> SwiftExpr {
-        let function: String
+        // Page handlers take the request `inout` (reading the CSRF token may store it in the
+        // session) and answer errors as HTML pages themselves; JSON and REST handlers take it
+        // by value and throw `HTTPError`s, which the JSON error renderer turns into the uniform body.
+        let call: SwiftExpr
         switch route.target {
-        case .page, .json: function = ServerNames.routeHandler(index)
-        case .resource(let entity, let action): function = ServerNames.resourceHandler(entity: entity, action: action)
+        case .page:
+            call = .await(.call(.identifier(ServerNames.routeHandler(index)),
+                                [SwiftArgument(nil, .prefix("&", .identifier("request"))), SwiftArgument(nil, .identifier("db"))]))
+        case .json:
+            call = .try(.await(.call(.identifier(ServerNames.routeHandler(index)),
+                                     [SwiftArgument(nil, .identifier("request")), SwiftArgument(nil, .identifier("db"))])))
+        case .resource(let entity, let action):
+            call = .try(.await(.call(.identifier(ServerNames.resourceHandler(entity: entity, action: action)),
+                                     [SwiftArgument(nil, .identifier("request")), SwiftArgument(nil, .identifier("db"))])))
         case .redirect(let to, let isURL): return redirect(to: to, isURL: isURL, route: route)
         }
-        return .call(.implicitMember("async"), [], trailingClosure: SwiftClosure(params: ["request"], body: [
-            .expr(.await(.call(.identifier(function), [SwiftArgument(nil, .identifier("request")), SwiftArgument(nil, .identifier("db"))]))),
-        ]))
+        return .call(.implicitMember("async"), [], trailingClosure: SwiftClosure(params: ["request"], body: [.expr(call)]))
     }
 
     /// `redirect "/users/:id"`: a 303 to the path with the route's parameters substituted
