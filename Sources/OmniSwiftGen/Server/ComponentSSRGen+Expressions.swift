@@ -429,7 +429,7 @@ extension ComponentSSRGen {
             return [.forIn(pattern: SwiftRenderer.name(name(x)), expr(xs), statements(body))]
         case .return(let e):
             guard let e else { return [.return(nil)] }
-            return [.return(e.type == .void ? nil : expr(e))]
+            return e.type == .void ? effectStatement(e) + [.return(nil)] : [.return(expr(e))]
         case .break: return [.break]
         case .continue: return [.continue]
         case .block(let b): return statements(b)

@@ -178,9 +178,9 @@ final class ComponentSSRGen {
         body.append(.comment("The template, with the hydration markers of HYDRATION.md."))
         var html = HTMLOut()
         render(c.template, inEach: false, &html)
+        html.pending += "</div>"
         flush(&html)
         body += html.code
-        writeRootClose()
         let propsDoc = c.props.map { "`\($0.name)`" }.joined(separator: ", ")
         return SwiftFunction(
             name: ServerNames.componentSSRFunction(c.name), params: params, body: body,
@@ -372,10 +372,13 @@ final class ComponentSSRGen {
         for effect in c.effects {
             ensureCallables(in: effect.function)
             if case .lambda(let l) = effect.function.kind, l.params.isEmpty {
-                let stmts = statements(l.body)
+                var ir = l.body
+                // `() => console.log(x)` is `[return console.log(x)]`: a statement, not a result.
+                if let last = ir.last, case .return(let r?) = last.kind, r.type == .void { ir[ir.count - 1] = IRStmt(.expr(r), span: last.span) }
+                let stmts = statements(ir)
                 guard !stmts.isEmpty else { continue }
                 body.append(.note(note(effect.span)))
-                if SSRControlFlow.hasReturn(l.body) {
+                if SSRControlFlow.hasReturn(ir) {
                     body.append(.expr(.call(.paren(.closure(SwiftClosure(body: stmts))), [])))
                 } else {
                     body += stmts
@@ -399,9 +402,6 @@ final class ComponentSSRGen {
         body.append(.expr(.call(.member(.identifier(ComponentSSRGen.out), "raw"), [SwiftArgument(nil, .string(">"))])))
     }
 
-    func writeRootClose() {
-        body.append(.expr(.call(.member(.identifier(ComponentSSRGen.out), "raw"), [SwiftArgument(nil, .string("</div>"))])))
-    }
 }
 
 /// Every symbol an expression, statement or template reads or writes.
