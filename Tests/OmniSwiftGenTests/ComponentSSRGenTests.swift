@@ -122,4 +122,15 @@ enum SSRFixtures {
         #expect(output.diagnostics.contains { $0.code == "E0810" && $0.message.hasPrefix("a child component (`<Counter>`)") },
                 "\(output.diagnostics.map(\.message))")
     }
+
+    /// Each `omni explain` example of the server renderer raises its code (ExplainTests
+    /// only runs the checker and the WASM back end, so the entries are not `checkable` there).
+    @Test(arguments: SSRExplanations.all.map(\.code.rawValue))
+    func explanationExampleRaisesItsCode(_ code: String) throws {
+        let entry = try #require(SSRExplanations.all.first { $0.code.rawValue == code })
+        let checked = SSRFixtures.check(path: "components/Example.omni", text: entry.example)
+        #expect(checked.diagnostics.filter { $0.severity == .error }.isEmpty)
+        let output = SSRGen.generate(checked.program, sources: checked.sources)
+        #expect(output.diagnostics.contains { $0.code.rawValue == code }, "\(output.diagnostics.map(\.message))")
+    }
 }
