@@ -1,5 +1,6 @@
 import OmniBase
 import OmniSema
+import OmniSwiftGen
 import OmniSyntax
 
 /// Every `omni explain` entry, gathered from the stages that raise the codes.
@@ -69,7 +70,8 @@ public enum ExplanationCatalog {
     /// All entries, sorted by code.
     public static let all: [Explanation] =
         (driver + MarkupExplanations.all + ScriptExplanations.all + SemaExplanations.all + SemaExplanations.server
-            + SemaExplanations.serverTemplates + TOMLExplanations.all + RoutesExplanations.all + TemplateExplanations.all)
+            + SemaExplanations.serverTemplates + TOMLExplanations.all + RoutesExplanations.all + TemplateExplanations.all
+            + SSRExplanations.all)
             .sorted { $0.code < $1.code }
 
     public static func entry(for code: String) -> Explanation? {

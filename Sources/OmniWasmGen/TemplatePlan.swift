@@ -36,80 +36,48 @@ struct TemplatePlan {
     var siteCount = 0
     var childComponents: [Span] = []
 
+    /// Site numbers come from the shared `HydrationPlan` (OmniIR), which the Swift server
+    /// renderer uses too; this adds the update units, static events and reads.
     static func make(_ c: IRComponent) -> TemplatePlan {
         var p = TemplatePlan()
-        p.walk(c.template, inEach: false, inRegion: false, guards: [], c)
+        let hydration = HydrationPlan.make(c.template)
+        p.sites = hydration.numbers
+        p.siteCount = hydration.count
+        p.childComponents = hydration.childComponents.map(\.span)
+        for site in hydration.sites where !site.inEach {
+            let n = site.node
+            switch n.kind {
+            case .element(_, let attributes, _):
+                for a in attributes {
+                    switch a.value {
+                    case .dynamic(let e, _):
+                        p.add(site.number, .attribute(a), site.guards, CaptureAnalysis.reads(e, in: c))
+                    case .interpolated(let parts, _):
+                        var reads: Set<SymbolID> = []
+                        for case .expr(let e) in parts { reads.formUnion(CaptureAnalysis.reads(e, in: c)) }
+                        p.add(site.number, .attribute(a), site.guards, reads)
+                    case .event where !site.inRegion:
+                        p.staticEvents.append((site.number, a))
+                    default: break
+                    }
+                }
+            case .dynamicText(let e, _):
+                p.add(site.number, .text(e), site.guards, CaptureAnalysis.reads(e, in: c))
+            case .if(let branches, _):
+                var reads: Set<SymbolID> = []
+                for b in branches { reads.formUnion(CaptureAnalysis.reads(b.condition, in: c)) }
+                p.add(site.number, .region(n), site.guards, reads)
+                p.ifRegions.append(site.number)
+            case .each:
+                p.add(site.number, .region(n), site.guards, TemplatePlan.reads(of: [n], c))
+            case .text, .component:
+                break
+            }
+        }
         return p
     }
 
-    static func hasSite(_ attributes: [IRAttribute]) -> Bool {
-        attributes.contains { a in
-            switch a.value {
-            case .dynamic, .interpolated, .event: true
-            case .none, .static: false
-            }
-        }
-    }
-
-    mutating func next(_ span: Span) -> Int {
-        let id = siteCount
-        siteCount += 1
-        sites[span] = id
-        return id
-    }
-
-    mutating func walk(_ nodes: [IRNode], inEach: Bool, inRegion: Bool, guards: [(region: Int, branch: Int)], _ c: IRComponent) {
-        for n in nodes {
-            switch n.kind {
-            case .element(_, let attributes, let children):
-                if TemplatePlan.hasSite(attributes) {
-                    let site = next(n.span)
-                    if !inEach {
-                        for a in attributes {
-                            switch a.value {
-                            case .dynamic(let e, _):
-                                add(site, .attribute(a), guards, CaptureAnalysis.reads(e, in: c))
-                            case .interpolated(let parts, _):
-                                var reads: Set<SymbolID> = []
-                                for case .expr(let e) in parts { reads.formUnion(CaptureAnalysis.reads(e, in: c)) }
-                                add(site, .attribute(a), guards, reads)
-                            case .event where !inRegion:
-                                staticEvents.append((site, a))
-                            default: break
-                            }
-                        }
-                    }
-                }
-                walk(children, inEach: inEach, inRegion: inRegion, guards: guards, c)
-            case .text:
-                break
-            case .dynamicText(let e, _):
-                let site = next(n.span)
-                if !inEach { add(site, .text(e), guards, CaptureAnalysis.reads(e, in: c)) }
-            case .if(let branches, let els):
-                let site = next(n.span)
-                if !inEach {
-                    var reads: Set<SymbolID> = []
-                    for b in branches { reads.formUnion(CaptureAnalysis.reads(b.condition, in: c)) }
-                    add(site, .region(n), guards, reads)
-                    ifRegions.append(site)
-                }
-                for (i, b) in branches.enumerated() {
-                    walk(b.children, inEach: inEach, inRegion: true, guards: inEach ? guards : guards + [(site, i)], c)
-                }
-                if let els { walk(els, inEach: inEach, inRegion: true, guards: inEach ? guards : guards + [(site, branches.count)], c) }
-            case .each(let each):
-                let site = next(n.span)
-                if !inEach {
-                    add(site, .region(n), guards, TemplatePlan.reads(of: [n], c))
-                }
-                walk(each.children, inEach: true, inRegion: true, guards: guards, c)
-                if let empty = each.empty { walk(empty, inEach: true, inRegion: true, guards: guards, c) }
-            case .component:
-                childComponents.append(n.span)
-            }
-        }
-    }
+    static func hasSite(_ attributes: [IRAttribute]) -> Bool { HydrationPlan.isSite(attributes) }
 
     mutating func add(_ site: Int, _ kind: UnitKind, _ guards: [(region: Int, branch: Int)], _ reads: Set<SymbolID>) {
         units.append(Unit(index: units.count, site: site, kind: kind, guards: guards, reads: reads))

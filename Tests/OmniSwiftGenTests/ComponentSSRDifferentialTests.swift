@@ -1,0 +1,261 @@
+import Foundation
+import OmniIR
+import OmniSwiftGen
+import OmniTestSupport
+import OmniWasmGen
+import Testing
+
+/// Issue #6: the Swift server renderer and the WASM module agree. For every fixture
+/// component and two sets of props (only the required ones; all of them), the generated
+/// `omni_ssr_<Name>` is compiled against `Runtime/` and run, and node compares its HTML with
+/// what the WASM module (same optimized IR) and omni.js produce:
+///
+/// 1. the Swift markup equals the module's own server markup (`$html`) for the same props,
+///    as DOM trees with every hydration marker kept (`data-ob`, `<!--ob:N-->`, `<!--oif:N-->`);
+/// 2. the root element is `<div data-omni="<Name>">` and its `data-props` holds the props;
+/// 3. omni.js mounting the module on the Swift markup (props read from `data-props`) leaves
+///    the DOM unchanged (apart from the `data-oe` event ids re-rendered regions carry).
+///
+/// With `OmniWasmGenTests.DifferentialTests` (module + omni.js ≡ `IREvaluator`, the
+/// reference renderer), this makes the Swift SSR ≡ the reference renderer for these
+/// components. The Swift package builds in `.build-ssr-diff/` (kept between runs).
+@Suite(.serialized) struct ComponentSSRDifferentialTests {
+    static let root = URL(fileURLWithPath: fixturesDirectory()).deletingLastPathComponent().standardizedFileURL.path
+    static let swift = SSRProcess.which("swift")
+    static let node = SSRProcess.which("node")
+
+    @Test(.enabled(if: swift != nil && node != nil, "needs `swift` and `node` on PATH"))
+    func swiftMarkupMatchesWasmAndHydratesUnchanged() throws {
+        var components: [(ir: IRComponent, decls: [SwiftDecl])] = []
+        for path in SSRFixtures.paths {
+            for (ir, file) in try SSRFixtures.components(path) {
+                let (decls, diagnostics) = SSRGen.generate(ir, file: file)
+                #expect(diagnostics.isEmpty, "\(ir.name): \(diagnostics.map(\.message))")
+                components.append((ir, decls))
+            }
+        }
+        #expect(components.count >= 4)
+        let cases = components.flatMap { c in SSRCase.cases(for: c.ir) }
+
+        // The Swift side: a package that prints each case's HTML as a JSON string per line.
+        let html = try SSRPackage.run(components: components, cases: cases)
+        try #require(html.count == cases.count, "the SSR program printed \(html.count) renders for \(cases.count) cases")
+
+        // The WASM side, and the comparison, in node.
+        let dir = NSTemporaryDirectory() + "omni-ssr-diff-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var input: [[String: Any]] = []
+        for c in components {
+            let module = WasmCompiler.compile(c.ir, optimization: .o2, serverMarkup: true)
+            #expect(module.succeeded, "\(c.ir.name): \(module.diagnostics.map(\.message))")
+            try Data(module.wasm).write(to: URL(fileURLWithPath: "\(dir)/\(c.ir.name).wasm"))
+        }
+        for (i, k) in cases.enumerated() {
+            input.append(["name": k.component, "wasm": "\(dir)/\(k.component).wasm", "props": k.json, "swift": html[i]])
+        }
+        try JSONSerialization.data(withJSONObject: input).write(to: URL(fileURLWithPath: "\(dir)/cases.json"))
+        let script = fixturesDirectory() + "/swiftgen/ssr/harness/ssr-diff.mjs"
+        let glue = ComponentSSRDifferentialTests.root + "/Runtime/Browser/omni.js"
+        let r = try SSRProcess.run(try #require(ComponentSSRDifferentialTests.node), [script, glue, "\(dir)/cases.json"], timeout: 120)
+        try #require(r.status == 0, "node: \(r.err)")
+        let results = try JSONDecoder().decode([NodeResult].self, from: Data(r.out.utf8))
+        try #require(results.count == cases.count)
+        for (k, res) in zip(cases, results) {
+            let label = "\(k.component) \(k.label)"
+            #expect(res.error == nil, "\(label): \(res.error ?? "")")
+            #expect(res.root == "div \(k.component) 1", "\(label): root \(res.root)")
+            #expect(res.swift == res.wasm, "\(label): Swift SSR ≠ WASM markup\nswift: \(res.swift)\n wasm: \(res.wasm)")
+            let hydrated = res.hydrated.replacingOccurrences(of: #" data-oe="[^"]*""#, with: "", options: .regularExpression)
+            #expect(hydrated == res.swift, "\(label): hydration changed the DOM\n before: \(res.swift)\n  after: \(hydrated)")
+            for (name, value) in k.values {
+                #expect(res.props?[name] == value, "\(label): data-props[\(name)] = \(String(describing: res.props?[name])), expected \(value)")
+            }
+            #expect(Set(res.props?.keys.map { $0 } ?? []) == Set(k.propNames), "\(label): data-props keys \(res.props?.keys.sorted() ?? [])")
+        }
+    }
+
+    /// The Swift markup is not vacuous: the Counter with `start: 12.5` shows its `{#if}`'s
+    /// first branch with the computed value, escaped props, and markers.
+    @Test(.enabled(if: swift != nil, "needs `swift` on PATH"))
+    func counterMarkupAtAGlance() throws {
+        let (ir, file) = try #require(try SSRFixtures.components("projects/blog/components/Counter.omni").first)
+        let k = try #require(SSRCase.cases(for: ir).last)
+        let html = try SSRPackage.run(components: [(ir, SSRGen.generate(ir, file: file).decls)], cases: [k])
+        let out = try #require(html.first)
+        #expect(out.hasPrefix("<div data-omni=\"Counter\" data-props=\"{&quot;label&quot;:&quot;&lt;b&gt;\\&quot;Tom\\&quot; &amp; &#39;Jerry&#39;&lt;/b&gt; ünï&quot;,&quot;start&quot;:12.5}\">"), "\(out)")
+        #expect(out.contains("<!--ob:1-->&lt;b&gt;\"Tom\" &amp; 'Jerry'&lt;/b&gt; ünï<!--/ob-->"), "\(out)")
+        #expect(out.contains("<!--ob:2-->12.5<!--/ob-->"), "\(out)")
+        #expect(out.contains("<!--oif:3--><p class=\"warn\">Doubled: <!--ob:4-->25<!--/ob--></p><!--/oif-->"), "\(out)")
+        #expect(out.contains("<rect width=\"125\" height=\"40\" fill=\"#66bb6a\" data-ob=\"5\"></rect>"), "\(out)")
+        #expect(out.hasSuffix("</svg></div>"), "\(out)")
+    }
+}
+
+/// What node reports for one case.
+struct NodeResult: Decodable {
+    var root: String
+    var props: [String: JSONValue]?
+    var swift: String
+    var wasm: String
+    var hydrated: String
+    var error: String?
+}
+
+/// A JSON scalar of `data-props`.
+enum JSONValue: Decodable, Equatable, CustomStringConvertible {
+    case string(String), number(Double), bool(Bool), other
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let n = try? c.decode(Double.self) { self = .number(n) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else { self = .other }
+    }
+
+    var description: String {
+        switch self {
+        case .string(let s): "\"\(s)\""
+        case .number(let n): "\(n)"
+        case .bool(let b): "\(b)"
+        case .other: "…"
+        }
+    }
+}
+
+/// One render: a component and the props passed to it.
+struct SSRCase {
+    var component: String
+    var label: String
+    /// The props passed (the others take their defaults).
+    var values: [(name: String, value: JSONValue)]
+    var propNames: [String]
+
+    static let text = "<b>\"Tom\" & 'Jerry'</b> ünï"
+
+    /// Only the required props; then every prop (scalars), with values that exercise escaping
+    /// and the `{#if}` branches the defaults do not take.
+    static func cases(for c: IRComponent) -> [SSRCase] {
+        func value(_ p: IRProp) -> JSONValue? {
+            switch p.type {
+            case .string: .string(text)
+            case .number: .number(12.5)
+            case .bool: .bool(true)
+            default: nil
+            }
+        }
+        let names = c.props.map(\.name)
+        let required = c.props.filter(\.required).compactMap { p in value(p).map { (p.name, $0) } }
+        let all = c.props.compactMap { p in value(p).map { (p.name, $0) } }
+        return [SSRCase(component: c.name, label: "(required props)", values: required, propNames: names),
+                SSRCase(component: c.name, label: "(all props)", values: all, propNames: names)]
+    }
+
+    var json: [String: Any] {
+        var out: [String: Any] = [:]
+        for (n, v) in values {
+            switch v {
+            case .string(let s): out[n] = s
+            case .number(let d): out[n] = d
+            case .bool(let b): out[n] = b
+            case .other: break
+            }
+        }
+        return out
+    }
+
+    /// `omni_ssr_<Name>(&w, label: "…", start: 12.5)`.
+    func call(writer: String) -> SwiftExpr {
+        var args = [SwiftArgument(nil, .prefix("&", .identifier(writer)))]
+        for (n, v) in values {
+            switch v {
+            case .string(let s): args.append(SwiftArgument(n, .string(s)))
+            case .number(let d): args.append(SwiftArgument(n, .double(d)))
+            case .bool(let b): args.append(SwiftArgument(n, .bool(b)))
+            case .other: break
+            }
+        }
+        return .call(.identifier(ServerNames.componentSSRFunction(component)), args)
+    }
+}
+
+/// The Swift side: a package at `.build-ssr-diff-pkg/` depending on `Runtime/` by path, built
+/// in `.build-ssr-diff/` (both git-ignored, kept between runs so warm builds are quick).
+enum SSRPackage {
+    static func run(components: [(ir: IRComponent, decls: [SwiftDecl])], cases: [SSRCase]) throws -> [String] {
+        let root = ComponentSSRDifferentialTests.root
+        let pkg = root + "/.build-ssr-diff-pkg", scratch = root + "/.build-ssr-diff"
+        let sources = pkg + "/Sources/SSRDiff"
+        try FileManager.default.createDirectory(atPath: sources, withIntermediateDirectories: true)
+        let manifest = """
+        // swift-tools-version:6.0
+        // Written by ComponentSSRDifferentialTests: the generated SSR functions of the fixture components.
+        import PackageDescription
+        let package = Package(
+            name: "SSRDiff", platforms: [.macOS(.v14)],
+            dependencies: [.package(name: "OmniRuntime", path: "\(root)/Runtime")],
+            targets: [.executableTarget(name: "SSRDiff", dependencies: [.product(name: "OmniApp", package: "OmniRuntime")])])
+
+        """
+        var wanted: [String: String] = ["Package.swift": manifest]
+        for c in components {
+            wanted["Sources/SSRDiff/\(c.ir.name).swift"] = SwiftRenderer.file(SwiftFile(path: "", header: "", declarations: c.decls)) + "\n"
+        }
+        var main: [SwiftStmt] = []
+        for (i, k) in cases.enumerated() {
+            let w = "w\(i)"
+            main.append(.binding(isVar: true, name: w, type: nil, value: .call(.identifier("HTMLWriter"), [])))
+            main.append(.expr(k.call(writer: w)))
+            main.append(.expr(.call(.identifier("print"), [SwiftArgument(nil, .call(.member(.identifier("JS"), "jsonString"), [SwiftArgument(nil, .member(.identifier(w), "string"))]))])))
+        }
+        wanted["Sources/SSRDiff/main.swift"] = SwiftRenderer.file(SwiftFile(path: "", header: "", declarations: [.import("OmniApp"), .blank, .statements(main)])) + "\n"
+        // Remove stale component files; rewrite only what changed (incremental builds).
+        for f in (try? FileManager.default.contentsOfDirectory(atPath: sources)) ?? [] where wanted["Sources/SSRDiff/" + f] == nil {
+            try FileManager.default.removeItem(atPath: sources + "/" + f)
+        }
+        for (rel, text) in wanted {
+            let path = pkg + "/" + rel
+            if (try? String(contentsOfFile: path, encoding: .utf8)) != text { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+        }
+        let swift = try #require(ComponentSSRDifferentialTests.swift)
+        let build = try SSRProcess.run(swift, ["build", "--package-path", pkg, "--scratch-path", scratch], timeout: 3600)
+        try #require(build.status == 0, "building the SSR package failed:\n\(build.out.suffix(4000))\n\(build.err.suffix(2000))")
+        let binPath = try SSRProcess.run(swift, ["build", "--package-path", pkg, "--scratch-path", scratch, "--show-bin-path"], timeout: 600)
+        let bin = binPath.out.trimmingCharacters(in: .whitespacesAndNewlines) + "/SSRDiff"
+        let r = try SSRProcess.run(bin, [], timeout: 60)
+        try #require(r.status == 0, "SSRDiff: \(r.err)")
+        return try r.out.split(separator: "\n").map { try JSONDecoder().decode(String.self, from: Data($0.utf8)) }
+    }
+}
+
+/// Runs a program, returning its exit status and output.
+enum SSRProcess {
+    static func which(_ name: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws -> (status: Int32, out: String, err: String) {
+        let dir = NSTemporaryDirectory() + "omni-ssr-run-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let outPath = dir + "/out", errPath = dir + "/err"
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        try p.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if p.isRunning { p.terminate() }
+        p.waitUntilExit()
+        return (p.terminationStatus, (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "", (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    }
+}
