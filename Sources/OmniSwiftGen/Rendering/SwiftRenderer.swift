@@ -209,6 +209,7 @@ public enum SwiftRenderer {
             case .initializer(let f): out += function(f, keyword: "init", indent: indent)
             case .property(let p):
                 out += docAndNote(p.doc, p.note, pad: pad)
+                for a in p.attributes { out += pad + a + "\n" }
                 out += pad + access(p.access) + (p.isStatic ? "static " : "") + (p.isVar ? "var " : "let ") + name(p.name)
                     + (p.type.map { ": " + type($0) } ?? "") + (p.value.map { " = " + expressionIndented($0, indent) } ?? "") + "\n"
             case .typeAlias(let n, let t, let acc): out += pad + access(acc) + "typealias \(name(n)) = \(type(t))\n"
@@ -252,7 +253,7 @@ public enum SwiftRenderer {
         }.joined(separator: ", ")
         out += pad + access(f.access) + (f.isStatic ? "static " : "") + (f.isMutating ? "mutating " : "") + keyword + "(\(params))"
         if f.isAsync { out += " async" }
-        if f.throws { out += " throws" }
+        if f.throws { out += f.thrownType.map { " throws(\(type($0)))" } ?? " throws" }
         if let r = f.returns { out += " -> \(type(r))" }
         out += " {\n" + statements(f.body, indent: indent + 1) + pad + "}\n"
         return out
