@@ -279,7 +279,11 @@ public struct OmniListQuery: Sendable {
             let v = cursor[i]
             let greater: SQL
             let equal: SQL
-            if v == .null {
+            if key.field.name == "id" {
+                // The tie-breaker: never null, unique, so no equal case follows.
+                greater = key.descending ? "\(c) < \(v)" : "\(c) > \(v)"
+                equal = "1 = 0"
+            } else if v == .null {
                 greater = key.descending ? "\(c) IS NOT NULL" : "1 = 0"
                 equal = "\(c) IS NULL"
             } else {
