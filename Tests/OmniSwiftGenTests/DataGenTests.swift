@@ -88,3 +88,21 @@ import Testing
         #expect(migrations.contains { if case .function(let f) = $0 { f.name == "omni_migrations" } else { false } })
     }
 }
+
+@Suite struct SwiftRendererWrappingTests {
+    @Test func shortPropertyValuesStayOnOneLine() {
+        let out = SwiftRenderer.declarations([.property(SwiftProperty(name: "xs", type: nil, value: .array([.integer(1), .integer(2)])))])
+        #expect(out == "public let xs = [1, 2]\n")
+    }
+
+    @Test func longArraysWrapOneElementPerLine() {
+        let long = SwiftExpr.array((0..<12).map { .string("element number \($0)") })
+        let call = SwiftExpr.call(.identifier("Table"), [SwiftArgument("name", .string("t")), SwiftArgument("rows", long)])
+        let out = SwiftRenderer.declarations([.property(SwiftProperty(name: "table", type: nil, value: call))])
+        let lines = out.split(separator: "\n")
+        #expect(lines.first == "public let table = Table(name: \"t\", rows: [")
+        #expect(lines[1] == "    \"element number 0\",")
+        #expect(lines.last == "])")
+        #expect(lines.count == 14)
+    }
+}

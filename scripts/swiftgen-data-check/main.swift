@@ -95,7 +95,7 @@ expect(r.status == .unprocessableEntity && r.text.contains(#""field":"title""#),
 r = await client.get("/api/v1/posts?title[contains]=A&views[gte]=10&author[eq]=2&sort=title,-createdAt&limit=2")
 var page = json(r)
 let titles = (page["data"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
-expect(r.status == .ok && titles == ["Beta", "Zeta"], "filtered sorted page: \(titles) \(r.text.prefix(200))")
+expect(r.status == .ok && titles == ["Beta", "alpha"], "filtered sorted page: \(titles) \(r.text.prefix(200))")
 let meta = page["page"] as? [String: Any] ?? [:]
 expect(meta["total"] as? Int == 3 && meta["limit"] as? Int == 2 && meta["offset"] as? Int == 0, "page meta \(meta)")
 let cursor = meta["nextCursor"] as? String ?? ""

@@ -210,8 +210,9 @@ public enum SwiftRenderer {
             case .property(let p):
                 out += docAndNote(p.doc, p.note, pad: pad)
                 for a in p.attributes { out += pad + a + "\n" }
-                out += pad + access(p.access) + (p.isStatic ? "static " : "") + (p.isVar ? "var " : "let ") + name(p.name)
-                    + (p.type.map { ": " + type($0) } ?? "") + (p.value.map { " = " + expressionIndented($0, indent) } ?? "") + "\n"
+                let head = pad + access(p.access) + (p.isStatic ? "static " : "") + (p.isVar ? "var " : "let ") + name(p.name)
+                    + (p.type.map { ": " + type($0) } ?? "")
+                out += head + (p.value.map { " = " + wrapped($0, indent: indent, column: head.count + 3) } ?? "") + "\n"
             case .typeAlias(let n, let t, let acc): out += pad + access(acc) + "typealias \(name(n)) = \(type(t))\n"
             case .statements(let stmts): out += statements(stmts, indent: indent)
             case .comment(let text): out += commentLines(text, pad: pad)
