@@ -231,6 +231,8 @@ public struct SwiftFunction: Hashable, Sendable {
     public var doc: String?
     public var note: SourceNote?
     public var attributes: [String]
+    /// The error type of typed throws (`throws(OmniAPIError)`); nil for plain `throws`.
+    public var thrownType: SwiftType? = nil
     public init(name: String, access: String? = "public", isStatic: Bool = false, isMutating: Bool = false, params: [SwiftParam] = [],
                 returns: SwiftType? = nil, isAsync: Bool = false, throws: Bool = false, body: [SwiftStmt],
                 doc: String? = nil, note: SourceNote? = nil, attributes: [String] = []) {
@@ -249,6 +251,8 @@ public struct SwiftProperty: Hashable, Sendable {
     public var value: SwiftExpr?
     public var doc: String?
     public var note: SourceNote?
+    /// Attributes written before the declaration (`@OmniIndirect`).
+    public var attributes: [String] = []
     public init(name: String, access: String? = "public", isStatic: Bool = false, isVar: Bool = false, type: SwiftType?,
                 value: SwiftExpr? = nil, doc: String? = nil, note: SourceNote? = nil) {
         self.name = name; self.access = access; self.isStatic = isStatic; self.isVar = isVar; self.type = type

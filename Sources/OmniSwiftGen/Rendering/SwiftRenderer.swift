@@ -213,8 +213,10 @@ public enum SwiftRenderer {
             case .initializer(let f): out += function(f, keyword: "init", indent: indent)
             case .property(let p):
                 out += docAndNote(p.doc, p.note, pad: pad)
-                out += pad + access(p.access) + (p.isStatic ? "static " : "") + (p.isVar ? "var " : "let ") + name(p.name)
-                    + (p.type.map { ": " + type($0) } ?? "") + (p.value.map { " = " + expressionIndented($0, indent) } ?? "") + "\n"
+                for a in p.attributes { out += pad + a + "\n" }
+                let head = pad + access(p.access) + (p.isStatic ? "static " : "") + (p.isVar ? "var " : "let ") + name(p.name)
+                    + (p.type.map { ": " + type($0) } ?? "")
+                out += head + (p.value.map { " = " + wrapped($0, indent: indent, column: head.count + 3) } ?? "") + "\n"
             case .typeAlias(let n, let t, let acc): out += pad + access(acc) + "typealias \(name(n)) = \(type(t))\n"
             case .statements(let stmts): out += statements(stmts, indent: indent)
             case .comment(let text): out += commentLines(text, pad: pad)
@@ -256,7 +258,7 @@ public enum SwiftRenderer {
         }.joined(separator: ", ")
         out += pad + access(f.access) + (f.isStatic ? "static " : "") + (f.isMutating ? "mutating " : "") + keyword + "(\(params))"
         if f.isAsync { out += " async" }
-        if f.throws { out += " throws" }
+        if f.throws { out += f.thrownType.map { " throws(\(type($0)))" } ?? " throws" }
         if let r = f.returns { out += " -> \(type(r))" }
         out += " {\n" + statements(f.body, indent: indent + 1) + pad + "}\n"
         return out
