@@ -106,3 +106,12 @@ import Testing
         #expect(lines.count == 14)
     }
 }
+
+@Suite struct SwiftRendererLabelTests {
+    @Test func keywordLabelsAreNotEscapedExceptInoutVarLet() {
+        #expect(SwiftRenderer.expression(.call(.identifier("f"), [SwiftArgument("default", .nil), SwiftArgument("in", .integer(1))])) == "f(default: nil, in: 1)")
+        #expect(SwiftRenderer.label("inout") == "`inout`")
+        let f = SwiftRenderer.declarations([.function(SwiftFunction(name: "g", params: [SwiftParam("for", "x", .int)], body: []))])
+        #expect(f.hasPrefix("public func g(for x: Int)"))
+    }
+}

@@ -17,8 +17,8 @@ extension SwiftRenderer {
             return "[\n" + items.map { inner + wrapped($0, indent: indent + 1, column: inner.count) + ",\n" }.joined() + pad + "]"
         case .call(let callee, let args, nil) where !args.isEmpty:
             guard let last = args.last, case .array = last.value else { return one }
-            let head = expression(callee) + "(" + args.dropLast().map { ($0.label.map { "\(name($0)): " } ?? "") + expression($0.value) + ", " }.joined()
-                + (last.label.map { "\(name($0)): " } ?? "")
+            let head = expression(callee) + "(" + args.dropLast().map { ($0.label.map { "\(label($0)): " } ?? "") + expression($0.value) + ", " }.joined()
+                + (last.label.map { "\(label($0)): " } ?? "")
             return head + wrapped(last.value, indent: indent, column: wrapWidth) + ")"
         default:
             return one

@@ -107,7 +107,13 @@ public enum SwiftRenderer {
     }
 
     static func arguments(_ args: [SwiftArgument]) -> String {
-        args.map { ($0.label.map { "\(name($0)): " } ?? "") + expression($0.value) }.joined(separator: ", ")
+        args.map { ($0.label.map { "\(label($0)): " } ?? "") + expression($0.value) }.joined(separator: ", ")
+    }
+
+    /// An argument label: any keyword but `inout`, `var` and `let` is a valid label as is
+    /// (Swift warns when it is escaped).
+    public static func label(_ raw: String) -> String {
+        raw == "inout" || raw == "var" || raw == "let" ? "`\(raw)`" : raw
     }
 
     static func closure(_ c: SwiftClosure, indent: Int) -> String {
@@ -253,7 +259,7 @@ public enum SwiftRenderer {
         for a in f.attributes { out += pad + a + "\n" }
         let params = f.params.map { p in
             let label: String
-            if let l = p.label { label = l == p.name ? name(p.name) : "\(l == "_" ? "_" : name(l)) \(name(p.name))" } else { label = "_ \(name(p.name))" }
+            if let l = p.label { label = l == p.name ? name(p.name) : "\(l == "_" ? "_" : self.label(l)) \(name(p.name))" } else { label = "_ \(name(p.name))" }
             return "\(label): \(type(p.type))" + (p.defaultValue.map { " = " + expression($0) } ?? "")
         }.joined(separator: ", ")
         out += pad + access(f.access) + (f.isStatic ? "static " : "") + (f.isMutating ? "mutating " : "") + keyword + "(\(params))"
