@@ -9,7 +9,7 @@ struct Omni: ParsableCommand {
         commandName: "omni",
         abstract: "An ahead-of-time compiler for web projects: components, templates, routes and schemas.",
         version: OmniVersion.current,
-        subcommands: [Check.self, Build.self, Routes.self, Explain.self, Dump.self]
+        subcommands: [Check.self, Build.self, Run.self, Routes.self, Explain.self, Dump.self]
     )
 }
 

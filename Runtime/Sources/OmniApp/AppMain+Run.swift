@@ -53,8 +53,9 @@ extension AppMain {
     /// The entry point of a generated app: parses the command line and environment, starts,
     /// serves until SIGTERM or SIGINT, drains and exits (status 0; 2 for a bad command line
     /// or a database that cannot be opened or migrated).
+    /// `migrations` gives the migrations in the dialect of the database the command line chose.
     public static func run(
-        defaults: AppDefaults, migrations: [Migration], postgres: PostgresOpener? = nil,
+        defaults: AppDefaults, migrations: @escaping @Sendable (SQLDialect) -> [Migration], postgres: PostgresOpener? = nil,
         routes: @escaping @Sendable (AppContext) -> Router
     ) async -> Never {
         let environment = ProcessInfo.processInfo.environment
@@ -97,9 +98,18 @@ extension AppMain {
         _ configuration: AppConfiguration, environment: [String: String], migrations: [Migration],
         postgres: PostgresOpener?, logger: Logger, routes: @Sendable (AppContext) -> Router
     ) async throws -> RunningApp {
+        try await start(configuration, environment: environment, migrations: { _ in migrations }, postgres: postgres,
+                        logger: logger, routes: routes)
+    }
+
+    /// `start` with the migrations chosen by the opened database's dialect.
+    public static func start(
+        _ configuration: AppConfiguration, environment: [String: String], migrations: @Sendable (SQLDialect) -> [Migration],
+        postgres: PostgresOpener?, logger: Logger, routes: @Sendable (AppContext) -> Router
+    ) async throws -> RunningApp {
         let storage = try await openStorage(configuration.database, postgres: postgres)
         do {
-            let applied = try await storage.migrate(migrations)
+            let applied = try await storage.migrate(migrations(storage.dialect))
             if !applied.isEmpty {
                 logger.info("migrated", metadata: ["versions": .string(applied.map(String.init).joined(separator: ","))])
             }
