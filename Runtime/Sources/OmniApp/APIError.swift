@@ -142,3 +142,7 @@ public struct OmniAPIError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+/// Page handlers show an `OmniAPIError` (a missing `find` row, a bad parameter) as an HTML
+/// error page with its status.
+extension OmniAPIError: HTTPErrorConvertible {}
