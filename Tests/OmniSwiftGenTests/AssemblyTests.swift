@@ -122,8 +122,8 @@ import Testing
     @Test func routesUseTheirPipelinesAndHandlers() throws {
         let dispatch = try Self.generate()["Sources/App/Dispatch.swift"] ?? ""
         // Two pipelines, outermost first; resource handlers by entity and action.
-        #expect(dispatch.contains(#"router.get("/api/v1/admin/stats", middleware: omni_stack_api + omni_stack_admin, .async { request in await omni_route_7(request, db) })"#))
-        #expect(dispatch.contains(#"router.post("/api/v1/posts", middleware: omni_stack_api, .async { request in await omni_resource_Post_create(request, db) })"#))
+        #expect(dispatch.contains(#"router.get("/api/v1/admin/stats", middleware: omni_stack_api + omni_stack_admin, .async { request in try await omni_route_7(request, db) })"#))
+        #expect(dispatch.contains(#"router.post("/api/v1/posts", middleware: omni_stack_api, .async { request in try await omni_resource_Post_create(request, db) })"#))
         // Redirects are answered in the dispatch, parameters percent-encoded.
         #expect(dispatch.contains(#".constant(.redirect(to: "/"))"#))
         #expect(dispatch.contains(#"Response.redirect(to: "/users/\(AppPath.segment(request.params["id"]))/\(AppPath.rest(request.params["rest"]))")"#))

@@ -18,7 +18,7 @@ import Testing
 ///
 /// With `OmniWasmGenTests.DifferentialTests` (module + omni.js ≡ `IREvaluator`, the
 /// reference renderer), this makes the Swift SSR ≡ the reference renderer for these
-/// components. The Swift package builds in `.build-ssr-diff/` (kept between runs).
+/// components. The Swift package builds in `.build-server-tests/` (shared with the end-to-end test, kept between runs).
 @Suite(.serialized) struct ComponentSSRDifferentialTests {
     static let root = URL(fileURLWithPath: fixturesDirectory()).deletingLastPathComponent().standardizedFileURL.path
     static let swift = SSRProcess.which("swift")
@@ -181,11 +181,11 @@ struct SSRCase {
 }
 
 /// The Swift side: a package at `.build-ssr-diff-pkg/` depending on `Runtime/` by path, built
-/// in `.build-ssr-diff/` (both git-ignored, kept between runs so warm builds are quick).
+/// in `.build-server-tests/` (both git-ignored, shared with the end-to-end test and kept between runs so warm builds are quick).
 enum SSRPackage {
     static func run(components: [(ir: IRComponent, decls: [SwiftDecl])], cases: [SSRCase]) throws -> [String] {
         let root = ComponentSSRDifferentialTests.root
-        let pkg = root + "/.build-ssr-diff-pkg", scratch = root + "/.build-ssr-diff"
+        let pkg = root + "/.build-ssr-diff-pkg", scratch = root + "/.build-server-tests"
         let sources = pkg + "/Sources/SSRDiff"
         try FileManager.default.createDirectory(atPath: sources, withIntermediateDirectories: true)
         let manifest = """

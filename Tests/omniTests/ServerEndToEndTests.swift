@@ -3,7 +3,7 @@ import Testing
 
 /// Builds the bundled example (`Fixtures/projects/blog`) into a server binary with the real
 /// `omni build`, starts it on an ephemeral loopback port and speaks HTTP to it (issue #5,
-/// point 7). The generated package's build products are kept in `.build-e2e/` at the
+/// point 7). The generated package's build products are kept in `.build-server-tests/` at the
 /// repository root (git-ignored), so a second run rebuilds only what changed.
 @Suite(.serialized, .timeLimit(.minutes(30)))
 struct ServerEndToEndTests {
@@ -21,7 +21,7 @@ struct ServerEndToEndTests {
             try fm.copyItem(atPath: repoFixtures() + "/projects/blog", toPath: directory)
             try? fm.removeItem(atPath: directory + "/.omni")
             try fm.copyItem(atPath: repoFixtures() + "/e2e/browser-test.html", toPath: directory + "/public/browser-test.html")
-            let scratch = URL(fileURLWithPath: repoFixtures()).deletingLastPathComponent().path + "/.build-e2e"
+            let scratch = URL(fileURLWithPath: repoFixtures()).deletingLastPathComponent().path + "/.build-server-tests"
             let build = try OmniProcess.run(["build", directory, "--target", "all", "--scratch-path", scratch])
             buildOutput = build.stdout + build.stderr
             guard build.status == 0 else { throw Failure.build(buildOutput) }
