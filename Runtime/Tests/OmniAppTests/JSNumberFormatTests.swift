@@ -8,7 +8,7 @@ import Testing
         (1e21, "1e+21"), (1e20, "100000000000000000000"), (123456789012345680000.0, "123456789012345680000"),
         (1e-7, "1e-7"), (1.5e-7, "1.5e-7"), (0.000001, "0.000001"), (0.0000015, "0.0000015"), (1.5e-10, "1.5e-10"),
         (2.5e25, "2.5e+25"), (9007199254740993.0, "9007199254740992"), (Double.greatestFiniteMagnitude, "1.7976931348623157e+308"),
-        (5e-324, "5e-324"), (Double.nan, "NaN"), (Double.infinity, "Infinity"), (-Double.infinity, "-Infinity"),
+        (Double.leastNonzeroMagnitude, "5e-324"), (Double.nan, "NaN"), (Double.infinity, "Infinity"), (-Double.infinity, "-Infinity"),
         (100.0, "100"), (1234.5678, "1234.5678"), (-0.5, "-0.5"), (1.0 / 3.0, "0.3333333333333333"), (4.35, "4.35"),
     ] as [(Double, String)])
     func formatsLikeJavaScript(_ value: Double, _ expected: String) {
