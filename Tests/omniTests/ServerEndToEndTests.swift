@@ -14,20 +14,27 @@ struct ServerEndToEndTests {
         let client: HTTPTestClient
         let buildOutput: String
 
-        init() throws {
+        /// `postgres`: a PostgreSQL URL to put in the copy's omni.toml (the binary then links
+        /// OmniPostgres and migrates that database); nil for SQLite in the copy's folder.
+        init(postgres: String? = nil) throws {
             let fm = FileManager.default
             directory = NSTemporaryDirectory() + "omni-e2e-\(UUID().uuidString)/blog"
             try fm.createDirectory(atPath: (directory as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try fm.copyItem(atPath: repoFixtures() + "/projects/blog", toPath: directory)
             try? fm.removeItem(atPath: directory + "/.omni")
             try fm.copyItem(atPath: repoFixtures() + "/e2e/browser-test.html", toPath: directory + "/public/browser-test.html")
+            if let postgres {
+                let manifest = try String(contentsOfFile: directory + "/omni.toml", encoding: .utf8)
+                    .replacingOccurrences(of: "url = \"sqlite:.omni/data/blog.sqlite\"", with: "url = \"\(postgres)\"")
+                try manifest.write(toFile: directory + "/omni.toml", atomically: true, encoding: .utf8)
+            }
             let scratch = URL(fileURLWithPath: repoFixtures()).deletingLastPathComponent().path + "/.build-server-tests"
-            let build = try OmniProcess.run(["build", directory, "--target", "all", "--scratch-path", scratch])
+            let build = try OmniProcess.run(["build", directory, "--target", postgres == nil ? "all" : "server", "--scratch-path", scratch])
             buildOutput = build.stdout + build.stderr
             guard build.status == 0 else { throw Failure.build(buildOutput) }
             process = Process()
             process.executableURL = URL(fileURLWithPath: directory + "/.omni/bin/blog")
-            process.arguments = ["--port", "0", "--database", "sqlite:\(directory)/e2e.sqlite"]
+            process.arguments = ["--port", "0"] + (postgres == nil ? ["--database", "sqlite:\(directory)/e2e.sqlite"] : [])
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
             let out = Pipe()
             process.standardOutput = out
@@ -65,6 +72,7 @@ struct ServerEndToEndTests {
     var client: HTTPTestClient { server.client }
 
     init() throws { server = try RunningServer() }
+    init(server: RunningServer) { self.server = server }
 
     // One test drives the whole scenario on one server: building the example is the
     // expensive part, and each step below depends on the data the earlier ones created.
@@ -259,5 +267,31 @@ struct ServerEndToEndTests {
             "cleared=Nothing yet|Reading list (0)",
         ].joined(separator: "\n")
         #expect(result == expected, "chromium saw:\n\(result)\n(stderr: \(browser.stderr.suffix(400)))")
+    }
+}
+
+/// The same API scenario with the example's database on PostgreSQL: the PostgreSQL
+/// migrations and queries run for real. Needs `OMNI_PG_URL` (scripts/test.sh starts a
+/// throwaway server); each run migrates a fresh database of its own.
+@Suite(.serialized, .timeLimit(.minutes(30)))
+struct PostgresEndToEndTests {
+    @Test func theExampleAPIOnPostgreSQL() throws {
+        guard let base = ProcessInfo.processInfo.environment["OMNI_PG_URL"] else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("OMNI_PG_URL is not set in CI") }
+            print("skipped: set OMNI_PG_URL (scripts/pg-test-server.sh starts a server) to run the PostgreSQL end-to-end test")
+            return
+        }
+        let database = "omni_e2e_" + UUID().uuidString.prefix(8).lowercased()
+        let psql = ["/usr/bin/psql", "/usr/local/bin/psql"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let created = try OmniProcess.runTool(try #require(psql, "psql is needed"), [base, "-q", "-c", "CREATE DATABASE \(database)"])
+        try #require(created.status == 0, "CREATE DATABASE failed: \(created.stderr)")
+        guard let slash = base.lastIndex(of: "/") else { Issue.record("cannot read the database name of \(base)"); return }
+        let url = String(base[..<slash]) + "/" + database
+        let e2e = ServerEndToEndTests(server: try ServerEndToEndTests.RunningServer(postgres: url))
+        try e2e.checkCRUD()
+        try e2e.checkValidation()
+        try e2e.checkListing()
+        try e2e.checkPages()
+        try e2e.checkHTMXAndCompression()
     }
 }
