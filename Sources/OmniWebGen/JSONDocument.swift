@@ -1,3 +1,4 @@
+import OmniBase
 // A JSON value with ordered object keys and its pretty printer: the emitters build documents
 // as values and print them once, so key order is the order they were built in and the output
 // is byte-for-byte deterministic. (OmniBase's `JSONValue` is internal and has no numbers
@@ -60,27 +61,6 @@ indirect enum JSONDocument: Equatable, Sendable {
         return "\(d)"
     }
 
-    /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or
-    /// `\u00XX`, U+2028/U+2029 escaped (so the text is also a valid JavaScript literal).
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0x7F || v == 0x2028 || v == 0x2029 {
-                    let hex = String(v, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (OmniBase's escaping: also a valid JavaScript literal).
+    static func quoted(_ s: String) -> String { JSONText.quoted(s) }
 }

@@ -161,18 +161,10 @@ public enum TemplateSupport {
         return out
     }
 
-    /// The proleptic Gregorian (year, month, day) of a day count since 1970-01-01
-    /// (Howard Hinnant's `civil_from_days`).
+    /// The proleptic Gregorian (year, month, day) of a day count since 1970-01-01.
     static func civil(daysSince1970 days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let (y, m, d) = OmniTime.civil(fromDays: Int(days))
+        return (Int64(y), Int64(m), Int64(d))
     }
 
     static func padded(_ value: Int64, width: Int) -> String {

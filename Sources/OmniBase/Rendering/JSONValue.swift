@@ -57,6 +57,9 @@ enum JSONValue: Sendable, Equatable {
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or
     /// `\u00XX`, U+2028/U+2029 as `\u2028`/`\u2029` (safe to embed in JavaScript), DEL as
     /// `\u007f`; every other character kept as UTF-8.
+    /// Appends `s` as a JSON string literal: `"` and `\` escaped, control characters as
+    /// `\n`, `\t`, … or `\u00XX`, DEL and U+2028/U+2029 escaped too, so the text is also a
+    /// valid JavaScript literal and safe inside a page. (`JSONText.quoted` for other targets.)
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
@@ -79,5 +82,15 @@ enum JSONValue: Sendable, Equatable {
             }
         }
         out += "\""
+    }
+}
+
+/// JSON string literals for the emitters of other targets (OmniWebGen).
+public enum JSONText {
+    /// `s` as a JSON string literal, escaped as `JSONValue` escapes it.
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        JSONValue.writeString(s, to: &out)
+        return out
     }
 }
