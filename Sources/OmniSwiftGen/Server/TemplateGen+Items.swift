@@ -66,15 +66,7 @@ extension TemplateGen {
 
     /// Runs `body` with the page's items and side tables current (a `{{yield}}` in a block).
     mutating func inPage(_ body: (inout TemplateGen) -> [SwiftStmt]) -> [SwiftStmt] {
-        let saved = (current, usage, scopes, lastNote)
-        current = page
-        usage = EachUsage(scanning: page)
-        scopes = []
-        lastNote = nil
-        let out = body(&self)
-        (current, usage, scopes, lastNote) = saved
-        lastNote = nil
-        return out
+        inTemplate(page, body)
     }
 
     // MARK: - Outputs
