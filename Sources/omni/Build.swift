@@ -70,6 +70,10 @@ func build(_ project: LoadedProject, target: BuildTarget, release: Bool, optimiz
         try buildWasm(project, optimization: optimization, maxWasmKB: maxWasmKB, to: web)
     }
     guard target == .server || target == .all else { return nil }
+    if target == .all && project.frontend.server.isEmpty {
+        printError("note: no <schema>, <routes> or templates in \(project.directory): no server to build")
+        return nil
+    }
     return try buildServer(project, release: release, web: web, scratchPath: scratchPath)
 }
 

@@ -31,7 +31,10 @@ struct Run: ParsableCommand {
     func run() throws {
         try withExitCodes {
             let project = try LoadedProject.load(directory)
-            guard let binary = try build(project, target: .all, release: release) else { throw ExitCodeError.failure }
+            guard let binary = try build(project, target: .all, release: release) else {
+                printError("error: nothing to run: declare routes in a <routes> block of a .omni file")
+                throw ExitCodeError.failure
+            }
             var arguments: [String] = []
             if let port { arguments += ["--port", String(port)] }
             if let host { arguments += ["--host", host] }

@@ -130,7 +130,7 @@ func repoFixtures(filePath: String = #filePath) -> String {
     @Test func buildsWasmModulesWithASizeReport() throws {
         let out = NSTemporaryDirectory() + "omni-web-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let r = try OmniProcess.run(["build", fixtures + "/projects/blog", "--output", out])
+        let r = try OmniProcess.run(["build", fixtures + "/projects/blog", "--target", "wasm", "--output", out])
         #expect(r.status == 0, "\(r.stderr)")
         for name in ["Counter.wasm", "Counter.d.ts", "TodoList.wasm", "Button.wasm", "omni.js", "omni.d.ts"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + name), "missing \(name)")
@@ -144,7 +144,7 @@ func repoFixtures(filePath: String = #filePath) -> String {
     @Test func sizeLimitAndBadOptionsFail() throws {
         let out = NSTemporaryDirectory() + "omni-web-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let limited = try OmniProcess.run(["build", fixtures + "/projects/blog", "--output", out, "--max-wasm-kb", "0"], environment: ["NO_COLOR": "1"])
+        let limited = try OmniProcess.run(["build", fixtures + "/projects/blog", "--target", "wasm", "--output", out, "--max-wasm-kb", "0"], environment: ["NO_COLOR": "1"])
         #expect(limited.status == 1)
         #expect(limited.stderr.contains("error[E0802]"))
         #expect(try OmniProcess.run(["build", fixtures + "/projects/blog", "-O", "7"]).status == 2)
