@@ -30,7 +30,11 @@ public enum ServerOutput {
     public static func generate(_ frontend: Frontend.Result, sources: SourceMap, manifest: ServerManifest,
                                 runtimeDirectory: String) throws -> (files: [GeneratedFile], diagnostics: [Diagnostic]) {
         let program = frontend.server
-        let ssr = SSRGen.generate(frontend.program, sources: sources)
+        // Only components a template embeds are rendered on the server: a component used
+        // only in the browser may use what the server renderer does not support (E0810).
+        let used = program.componentsUsedByTemplates
+        let embedded = TypedProgram(components: frontend.program.components.filter { used.contains($0.name) }, diagnostics: [])
+        let ssr = SSRGen.generate(embedded, sources: sources)
         let parts = DataGen.files(program, sources: sources)
             + HTMLGen.files(program, sources: sources, components: frontend.program.components)
             + ssr.files

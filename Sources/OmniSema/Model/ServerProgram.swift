@@ -356,3 +356,28 @@ public enum TemplateGlobal: String, Hashable, Sendable, CaseIterable {
     case csrfToken = "csrf_token"
     case requestPath = "request_path"
 }
+
+extension ServerProgram {
+    /// The components some template embeds with `{{#component "Name"}}`: the ones the server
+    /// must be able to render.
+    public var componentsUsedByTemplates: Set<String> {
+        var used: Set<String> = []
+        func walk(_ items: [TemplateItem]) {
+            for item in items {
+                switch item.kind {
+                case .component(let c): used.insert(c.name.name)
+                case .ifBlock(let b), .unlessBlock(let b):
+                    for branch in b.branches { walk(branch.items) }
+                    if let e = b.elseItems { walk(e) }
+                case .eachBlock(let e):
+                    walk(e.items)
+                    if let els = e.elseItems { walk(els) }
+                case .text, .output, .rawOutput, .comment, .layout, .partial, .yield:
+                    break
+                }
+            }
+        }
+        for template in templates { walk(template.ast.items) }
+        return used
+    }
+}
