@@ -48,6 +48,8 @@ struct Run: ParsableCommand {
             printError("error: cannot enter \(directory)")
             throw ExitCodeError.usage
         }
+        // `print` buffers when stdout is not a terminal; what the build printed must not be lost with this process image.
+        fflush(nil)
         let argv = ([binary] + arguments).map { strdup($0) } + [nil]
         execv(binary, argv)
         printError("error: cannot start \(binary): \(String(cString: strerror(errno)))")
