@@ -3,8 +3,9 @@
 #   OMNI_RECORD=1 scripts/test.sh   re-records golden files instead of comparing them
 # A throwaway PostgreSQL on loopback serves the PostgreSQL tests of both packages (the
 # OmniPostgres tests and the example's end-to-end run on PostgreSQL); set OMNI_PG_URL to use
-# your own server instead. The end-to-end tests keep the generated servers' build products in
-# .build-server-tests/ (git-ignored), so later runs rebuild only what changed.
+# your own server instead. The end-to-end and SSR differential tests keep their generated
+# packages' build products in .build-e2e/ and .build-ssr-diff/ (git-ignored), so later runs
+# rebuild only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh

@@ -4,8 +4,9 @@ import OmniSyntax
 /// What `omni.toml` says about a project. Every field has a default, so a project without
 /// a manifest builds too.
 public struct ProjectManifest: Sendable, Equatable {
-    /// `[project] name`: the binary's name (`.omni/bin/<name>`).
-    public var name: String
+    /// `[project] name`: the binary's name (`.omni/bin/<name>`); nil when the manifest has
+    /// none (the project directory's name is used then).
+    public var name: String?
     /// `[server] host` and `port`.
     public var host: String
     public var port: Int
@@ -14,7 +15,7 @@ public struct ProjectManifest: Sendable, Equatable {
     /// `[build] opt_level` (0…3).
     public var optLevel: Int
 
-    public init(name: String = "app", host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, optLevel: Int = 2) {
+    public init(name: String? = nil, host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, optLevel: Int = 2) {
         self.name = name; self.host = host; self.port = port; self.databaseURL = databaseURL; self.optLevel = optLevel
     }
 
@@ -27,8 +28,8 @@ public struct ProjectManifest: Sendable, Equatable {
     ]
 
     /// Reads a parsed manifest, reporting unknown keys, wrong types and bad values at their spans.
-    public static func read(_ document: TOMLDocument, defaultName: String = "app") -> (ProjectManifest, [Diagnostic]) {
-        var manifest = ProjectManifest(name: defaultName)
+    public static func read(_ document: TOMLDocument) -> (ProjectManifest, [Diagnostic]) {
+        var manifest = ProjectManifest()
         var diagnostics = document.unknownKeys(allowed: schema.keys.sorted())
         for (section, keys) in schema.sorted(by: { $0.key < $1.key }) where document[section]?.table != nil {
             diagnostics += document.unknownKeys(in: [section], allowed: keys)

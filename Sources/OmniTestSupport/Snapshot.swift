@@ -140,3 +140,19 @@ extension Substring {
         return s
     }
 }
+
+/// The files under `root` whose names end in `suffix`, as paths relative to `root`, sorted.
+/// Hidden folders and files (`.omni/` build output of an example project, `.build/`) are
+/// skipped, so building a fixture project never adds inputs to the tests.
+public func fixtureFiles(under root: String, endingIn suffix: String) -> [String] {
+    guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+    var found: [String] = []
+    while let relative = walker.nextObject() as? String {
+        if (relative as NSString).lastPathComponent.hasPrefix(".") {
+            walker.skipDescendants()
+            continue
+        }
+        if relative.hasSuffix(suffix) { found.append(relative) }
+    }
+    return found.sorted()
+}

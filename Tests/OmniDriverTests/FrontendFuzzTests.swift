@@ -22,11 +22,9 @@ struct SeededRNG: RandomNumberGenerator {
     static func corpus() -> [[UInt8]] {
         let root = fixturesDirectory()
         var files: [[UInt8]] = []
-        if let walker = FileManager.default.enumerator(atPath: root) {
-            while let rel = walker.nextObject() as? String {
-                if rel.hasSuffix(".omni"), let data = FileManager.default.contents(atPath: root + "/" + rel) {
-                    files.append([UInt8](data))
-                }
+        for rel in fixtureFiles(under: root, endingIn: ".omni") {
+            if let data = FileManager.default.contents(atPath: root + "/" + rel) {
+                files.append([UInt8](data))
             }
         }
         return files

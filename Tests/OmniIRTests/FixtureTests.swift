@@ -11,8 +11,7 @@ enum FixtureLoader {
     /// Every `.omni` file under `Fixtures/<folder>`, relative paths, sorted.
     static func files(in folder: String) -> [String] {
         let root = fixturesDirectory() + "/" + folder
-        guard let e = FileManager.default.enumerator(atPath: root) else { return [] }
-        return e.compactMap { $0 as? String }.filter { $0.hasSuffix(".omni") }.sorted().map { folder + "/" + $0 }
+        return fixtureFiles(under: root, endingIn: ".omni").map { folder + "/" + $0 }
     }
 
     struct Checked {

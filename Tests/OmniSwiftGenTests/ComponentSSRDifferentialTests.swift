@@ -1,6 +1,7 @@
 import Foundation
 import OmniIR
 import OmniSwiftGen
+import OmniDriver
 import OmniTestSupport
 import OmniWasmGen
 import Testing
@@ -18,11 +19,11 @@ import Testing
 ///
 /// With `OmniWasmGenTests.DifferentialTests` (module + omni.js ≡ `IREvaluator`, the
 /// reference renderer), this makes the Swift SSR ≡ the reference renderer for these
-/// components. The Swift package builds in `.build-server-tests/` (shared with the end-to-end test, kept between runs).
+/// components. The Swift package builds in `.build-ssr-diff/` (kept between runs).
 @Suite(.serialized) struct ComponentSSRDifferentialTests {
     static let root = URL(fileURLWithPath: fixturesDirectory()).deletingLastPathComponent().standardizedFileURL.path
-    static let swift = SSRProcess.which("swift")
-    static let node = SSRProcess.which("node")
+    static let swift = Tool.which("swift")
+    static let node = Tool.which("node")
 
     @Test(.enabled(if: swift != nil && node != nil, "needs `swift` and `node` on PATH"))
     func swiftMarkupMatchesWasmAndHydratesUnchanged() throws {
@@ -57,7 +58,7 @@ import Testing
         try JSONSerialization.data(withJSONObject: input).write(to: URL(fileURLWithPath: "\(dir)/cases.json"))
         let script = fixturesDirectory() + "/swiftgen/ssr/harness/ssr-diff.mjs"
         let glue = ComponentSSRDifferentialTests.root + "/Runtime/Browser/omni.js"
-        let r = try SSRProcess.run(try #require(ComponentSSRDifferentialTests.node), [script, glue, "\(dir)/cases.json"], timeout: 120)
+        let r = try Tool.run(try #require(ComponentSSRDifferentialTests.node), [script, glue, "\(dir)/cases.json"], timeout: 120)
         try #require(r.status == 0, "node: \(r.err)")
         let results = try JSONDecoder().decode([NodeResult].self, from: Data(r.out.utf8))
         try #require(results.count == cases.count)
@@ -181,11 +182,11 @@ struct SSRCase {
 }
 
 /// The Swift side: a package at `.build-ssr-diff-pkg/` depending on `Runtime/` by path, built
-/// in `.build-server-tests/` (both git-ignored, shared with the end-to-end test and kept between runs so warm builds are quick).
+/// in `.build-ssr-diff/` (both git-ignored, kept between runs so warm builds are quick).
 enum SSRPackage {
     static func run(components: [(ir: IRComponent, decls: [SwiftDecl])], cases: [SSRCase]) throws -> [String] {
         let root = ComponentSSRDifferentialTests.root
-        let pkg = root + "/.build-ssr-diff-pkg", scratch = root + "/.build-server-tests"
+        let pkg = root + "/.build-ssr-diff-pkg", scratch = root + "/.build-ssr-diff"
         let sources = pkg + "/Sources/SSRDiff"
         try FileManager.default.createDirectory(atPath: sources, withIntermediateDirectories: true)
         let manifest = """
@@ -210,52 +211,14 @@ enum SSRPackage {
             main.append(.expr(.call(.identifier("print"), [SwiftArgument(nil, .call(.member(.identifier("JS"), "jsonString"), [SwiftArgument(nil, .member(.identifier(w), "string"))]))])))
         }
         wanted["Sources/SSRDiff/main.swift"] = SwiftRenderer.file(SwiftFile(path: "", header: "", declarations: [.import("OmniApp"), .blank, .statements(main)])) + "\n"
-        // Remove stale component files; rewrite only what changed (incremental builds).
-        for f in (try? FileManager.default.contentsOfDirectory(atPath: sources)) ?? [] where wanted["Sources/SSRDiff/" + f] == nil {
-            try FileManager.default.removeItem(atPath: sources + "/" + f)
-        }
-        for (rel, text) in wanted {
-            let path = pkg + "/" + rel
-            if (try? String(contentsOfFile: path, encoding: .utf8)) != text { try text.write(toFile: path, atomically: true, encoding: .utf8) }
-        }
+        // Rewrite only what changed and drop stale component files (incremental builds).
+        _ = try GeneratedPackageWriter.sync(wanted.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, into: pkg)
         let swift = try #require(ComponentSSRDifferentialTests.swift)
-        let build = try SSRProcess.run(swift, ["build", "--package-path", pkg, "--scratch-path", scratch], timeout: 3600)
+        let build = try Tool.run(swift, ["build", "--package-path", pkg, "--scratch-path", scratch], timeout: 3600)
         try #require(build.status == 0, "building the SSR package failed:\n\(build.out.suffix(4000))\n\(build.err.suffix(2000))")
-        let binPath = try SSRProcess.run(swift, ["build", "--package-path", pkg, "--scratch-path", scratch, "--show-bin-path"], timeout: 600)
-        let bin = binPath.out.trimmingCharacters(in: .whitespacesAndNewlines) + "/SSRDiff"
-        let r = try SSRProcess.run(bin, [], timeout: 60)
+        let bin = scratch + "/debug/SSRDiff"
+        let r = try Tool.run(bin, [], timeout: 60)
         try #require(r.status == 0, "SSRDiff: \(r.err)")
         return try r.out.split(separator: "\n").map { try JSONDecoder().decode(String.self, from: Data($0.utf8)) }
-    }
-}
-
-/// Runs a program, returning its exit status and output.
-enum SSRProcess {
-    static func which(_ name: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
-
-    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws -> (status: Int32, out: String, err: String) {
-        let dir = NSTemporaryDirectory() + "omni-ssr-run-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let outPath = dir + "/out", errPath = dir + "/err"
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        try p.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if p.isRunning { p.terminate() }
-        p.waitUntilExit()
-        return (p.terminationStatus, (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "", (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OmniTestSupport
 import OmniWasmGen
 import Testing
 

@@ -6,13 +6,7 @@ import Testing
 
 /// Runs programs for the tests: openapi-spec-validator, tsc, node.
 enum ExternalTool {
-    static func which(_ name: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
+    static func which(_ name: String) -> String? { Tool.which(name) }
 
     static func temporaryDirectory() throws -> String {
         let dir = NSTemporaryDirectory() + "omni-webgen-\(UUID().uuidString)"

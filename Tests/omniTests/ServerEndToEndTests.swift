@@ -1,13 +1,14 @@
 import Foundation
+import OmniTestSupport
 import Testing
 
 /// Builds the bundled example (`Fixtures/projects/blog`) into a server binary with the real
 /// `omni build`, starts it on an ephemeral loopback port and speaks HTTP to it (issue #5,
-/// point 7). The generated package's build products are kept in `.build-server-tests/` at the
+/// point 7). Each variant builds in its own folder under `.build-e2e/` at the
 /// repository root (git-ignored), so a second run rebuilds only what changed.
 @Suite(.serialized, .timeLimit(.minutes(30)))
 struct ServerEndToEndTests {
-    /// A copy of the example in a temporary directory, built and running.
+    /// A copy of the example in `.build-e2e/<variant>/blog`, built and running.
     final class RunningServer: @unchecked Sendable {
         let directory: String
         let process: Process
@@ -18,18 +19,30 @@ struct ServerEndToEndTests {
         /// OmniPostgres and migrates that database); nil for SQLite in the copy's folder.
         init(postgres: String? = nil) throws {
             let fm = FileManager.default
-            directory = NSTemporaryDirectory() + "omni-e2e-\(UUID().uuidString)/blog"
-            try fm.createDirectory(atPath: (directory as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try fm.copyItem(atPath: repoFixtures() + "/projects/blog", toPath: directory)
-            try? fm.removeItem(atPath: directory + "/.omni")
+            // One fixed workspace per variant, its project refreshed from the fixture but its
+            // `.omni/` and scratch path kept, so a second run rebuilds only what changed.
+            // (Each root package has a scratch path of its own: SwiftPM's build description
+            // is per scratch path.)
+            let workspace = URL(fileURLWithPath: repoFixtures()).deletingLastPathComponent().path
+                + "/.build-e2e/" + (postgres == nil ? "sqlite" : "postgres")
+            directory = workspace + "/blog"
+            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for entry in try fm.contentsOfDirectory(atPath: directory) where entry != ".omni" {
+                try fm.removeItem(atPath: directory + "/" + entry)
+            }
+            let fixture = repoFixtures() + "/projects/blog"
+            for entry in try fm.contentsOfDirectory(atPath: fixture) where entry != ".omni" {
+                try fm.copyItem(atPath: fixture + "/" + entry, toPath: directory + "/" + entry)
+            }
+            try? fm.removeItem(atPath: directory + "/.omni/data")
             try fm.copyItem(atPath: repoFixtures() + "/e2e/browser-test.html", toPath: directory + "/public/browser-test.html")
             if let postgres {
                 let manifest = try String(contentsOfFile: directory + "/omni.toml", encoding: .utf8)
                     .replacingOccurrences(of: "url = \"sqlite:.omni/data/blog.sqlite\"", with: "url = \"\(postgres)\"")
                 try manifest.write(toFile: directory + "/omni.toml", atomically: true, encoding: .utf8)
             }
-            let scratch = URL(fileURLWithPath: repoFixtures()).deletingLastPathComponent().path + "/.build-server-tests"
-            let build = try OmniProcess.run(["build", directory, "--target", postgres == nil ? "all" : "server", "--scratch-path", scratch])
+            let build = try OmniProcess.run(["build", directory, "--target", postgres == nil ? "all" : "server",
+                                             "--scratch-path", workspace + "/scratch"])
             buildOutput = build.stdout + build.stderr
             guard build.status == 0 else { throw Failure.build(buildOutput) }
             process = Process()
@@ -62,7 +75,6 @@ struct ServerEndToEndTests {
 
         deinit {
             if process.isRunning { process.terminate(); process.waitUntilExit() }
-            try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent)
         }
     }
 
@@ -246,8 +258,7 @@ struct ServerEndToEndTests {
     /// Issue #6: in headless Chromium, the example's home page hydrates; clicking the Counter
     /// updates its text and its SVG rect's width; the TodoList adds and clears items.
     func checkInABrowser() throws {
-        let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        guard let chromium = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        guard let chromium = Tool.which("chromium") ?? Tool.which("chromium-browser") else {
             Issue.record("chromium is not installed: run scripts/bootstrap.sh")
             return
         }
@@ -282,7 +293,7 @@ struct PostgresEndToEndTests {
             return
         }
         let database = "omni_e2e_" + UUID().uuidString.prefix(8).lowercased()
-        let psql = ["/usr/bin/psql", "/usr/local/bin/psql"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let psql = Tool.which("psql")
         let created = try OmniProcess.runTool(try #require(psql, "psql is needed"), [base, "-q", "-c", "CREATE DATABASE \(database)"])
         try #require(created.status == 0, "CREATE DATABASE failed: \(created.stderr)")
         guard let slash = base.lastIndex(of: "/") else { Issue.record("cannot read the database name of \(base)"); return }

@@ -27,14 +27,15 @@ extension HTMLWriter {
 
     /// Appends `value` formatted as JavaScript's `Number.prototype.toString()` would.
     ///
-    /// Integral values below 2^63 are written as integers without allocating; other values
+    /// Integral values below 2^53 (where every integer is exact, so JavaScript prints all its
+    /// digits) are written as integers without allocating; other values
     /// use the shortest round-tripping digits, laid out by JavaScript's rules (plain decimal
     /// for exponents from -7 to 20, exponent form otherwise).
     public mutating func number(_ value: Double) {
         if value.isNaN { raw("NaN"); return }
         if value.isInfinite { value < 0 ? raw("-Infinity") : raw("Infinity"); return }
         if value == 0 { raw("0"); return }
-        if value == value.rounded(.towardZero), value.magnitude < 9.2e18 {
+        if value == value.rounded(.towardZero), value.magnitude < 9_007_199_254_740_992 {
             int(Int(value))
             return
         }
