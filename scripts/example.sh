@@ -8,7 +8,6 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh --build
 swift build -c release --product omni
 bin="$(swift build -c release --show-bin-path)/omni"
-echo "omni $("$bin" --version): checking Fixtures/projects/blog" >&2
-"$bin" check Fixtures/projects/blog
-echo "building and starting the example server (the first build compiles the runtime: a few minutes)" >&2
+echo "omni $("$bin" --version): checking, building and starting Fixtures/projects/blog" >&2
+echo "(the first build compiles the runtime and its dependencies: a few minutes)" >&2
 exec "$bin" run Fixtures/projects/blog "$@"

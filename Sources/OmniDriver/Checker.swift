@@ -104,12 +104,6 @@ public enum Frontend {
         return ParsedFile(diagnostics: [])
     }
 
-    /// Parses one file; returns a `.omni` file's AST (nil for other inputs) and every diagnostic.
-    public static func parse(_ file: SourceFile) -> (OmniFile?, [Diagnostic]) {
-        let parsed = parseFile(file)
-        return (parsed.omni, parsed.diagnostics)
-    }
-
     /// True for Handlebars-style templates: `.html` files under a `templates/` folder.
     public static func isTemplate(_ path: String) -> Bool {
         path.hasSuffix(".html") && (path.hasPrefix("templates/") || path.contains("/templates/"))

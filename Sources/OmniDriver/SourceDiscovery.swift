@@ -49,8 +49,7 @@ public enum SourceDiscovery {
 
     /// True for the files a project walk collects: `.omni` components, templates and the manifest.
     static func isSource(_ name: String, in directory: String) -> Bool {
-        name.hasSuffix(".omni") || name == "omni.toml"
-            || (name.hasSuffix(".html") && (directory.hasSuffix("/templates") || directory.contains("/templates/")))
+        name.hasSuffix(".omni") || name == "omni.toml" || Frontend.isTemplate(directory + "/" + name)
     }
 
     /// Every source file below `directory`, skipping build output and hidden folders.

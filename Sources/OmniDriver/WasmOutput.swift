@@ -87,10 +87,17 @@ public enum WasmOutput {
 
     /// Finds `Runtime/Browser` by walking up from `start` (the project or the executable).
     public static func glueDirectory(searchingFrom start: String) -> String? {
+        findUpward("Runtime/Browser", containing: "omni.js", from: start)
+    }
+
+    /// The nearest `<dir>/<relative>` holding `marker`, for `dir` = `start` and up to 7 of
+    /// its ancestors: how omni finds the parts of its toolchain (the runtime, the glue) next
+    /// to its executable or a checkout.
+    static func findUpward(_ relative: String, containing marker: String, from start: String) -> String? {
         var dir = URL(fileURLWithPath: start).standardizedFileURL
         for _ in 0..<8 {
-            let candidate = dir.appendingPathComponent("Runtime/Browser").path
-            if FileManager.default.fileExists(atPath: candidate + "/omni.js") { return candidate }
+            let candidate = dir.appendingPathComponent(relative).path
+            if FileManager.default.fileExists(atPath: candidate + "/" + marker) { return candidate }
             dir.deleteLastPathComponent()
         }
         return nil

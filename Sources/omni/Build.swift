@@ -120,11 +120,11 @@ func buildServer(_ project: LoadedProject, release: Bool, web: String, scratchPa
     if isTTY { printError("\r\u{1B}[K", terminator: "") }
     if project.printLate(report.outcome.diagnostics) { throw ExitCodeError.failure }
     guard let binary = report.outcome.binaryPath else { throw ExitCodeError.failure }
-    let written = report.outcome.writeStats.written.count
+    let written = report.writeStats.written.count
     let size = report.outcome.binaryBytes.map { String(format: " (%.1f MB)", Double($0) / 1_048_576) } ?? ""
     print(String(format: "built %@ in %.2f s (omni %.2f s, swift build %.2f s; %d generated files written, %d unchanged): %@%@",
                  project.name, report.omniSeconds + report.outcome.swiftSeconds, report.omniSeconds, report.outcome.swiftSeconds,
-                 written, report.outcome.writeStats.unchanged, relative(binary, to: project.directory), size))
+                 written, report.writeStats.unchanged, relative(binary, to: project.directory), size))
     return binary
 }
 

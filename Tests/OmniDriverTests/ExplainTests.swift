@@ -15,13 +15,12 @@ import Testing
         let entry = try #require(ExplanationCatalog.entry(for: code))
         let exampleFiles = entry.example.contains("<!-- file: ")
             ? Self.files(of: entry.example, default: entry.exampleFile) : [(path: entry.exampleFile, bytes: entry.exampleBytes)]
-        var raised = Checker.check(files: exampleFiles).diagnostics
-        if code.hasPrefix("E08") {
+        let report = Checker.check(files: exampleFiles)
+        var raised = report.diagnostics
+        if code.hasPrefix("E08"), let result = report.frontend {
             // WASM back-end codes: the example checks cleanly and fails to compile to WebAssembly.
-            var sources = SourceMap()
-            let file = sources.add(path: entry.exampleFile, bytes: entry.exampleBytes)
-            let result = Frontend.check([file])
             for component in result.program.components {
+                guard let file = result.parsed.first(where: { $0.file.id == component.file })?.file else { continue }
                 raised += WasmCompiler.compile(component, file: file).diagnostics
             }
         }

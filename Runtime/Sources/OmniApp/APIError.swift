@@ -124,23 +124,6 @@ public struct OmniAPIError: Error, Sendable, Hashable, CustomStringConvertible {
             return .internalError()
         }
     }
-
-    /// Runs a handler's body and turns whatever it throws into the `HTTPError` the router
-    /// renders (`from(_:unique:)`): page handlers wrap their body in it, since
-    /// `Omni_Params_<i>.parse` and the binding queries throw `OmniAPIError`.
-    ///
-    /// ```swift
-    /// router.get("/users/:id", .async { req in
-    ///     try await OmniAPIError.answering { try await render(req, db) }
-    /// })
-    /// ```
-    public static func answering(unique: [UniqueField] = [], _ body: () async throws -> Response) async throws(HTTPError) -> Response {
-        do {
-            return try await body()
-        } catch {
-            throw from(error, unique: unique).httpError
-        }
-    }
 }
 
 /// Page handlers show an `OmniAPIError` (a missing `find` row, a bad parameter) as an HTML

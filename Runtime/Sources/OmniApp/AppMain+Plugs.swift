@@ -38,7 +38,7 @@ public struct AppCredentials: Sendable, Equatable {
     /// The identity of an accepted bearer token: `token:N` (its position in the list).
     public func identify(token: String) -> String? {
         var found: Int?
-        for (i, candidate) in bearerTokens.enumerated() where constantTimeEquals(candidate, token) { found = i }
+        for (i, candidate) in bearerTokens.enumerated() where constantTimeEquals(candidate.utf8, token.utf8) { found = i }
         return found.map { "token:\($0)" }
     }
 
@@ -46,22 +46,12 @@ public struct AppCredentials: Sendable, Equatable {
     public func identify(user: String, password: String) -> String? {
         var found: String?
         for candidate in basicUsers {
-            let nameMatches = constantTimeEquals(candidate.name, user)
-            let passwordMatches = constantTimeEquals(candidate.password, password)
+            let nameMatches = constantTimeEquals(candidate.name.utf8, user.utf8)
+            let passwordMatches = constantTimeEquals(candidate.password.utf8, password.utf8)
             if nameMatches && passwordMatches { found = candidate.name }
         }
         return found
     }
-}
-
-/// Equality whose time depends only on the lengths, not on where the strings differ.
-func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-    let x = Array(a.utf8), y = Array(b.utf8)
-    var difference = UInt8(x.count == y.count ? 0 : 1)
-    for i in 0..<max(x.count, y.count) {
-        difference |= (i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0)
-    }
-    return difference == 0
 }
 
 extension Substring {
@@ -153,26 +143,9 @@ public enum AppPath {
     public static func rest(_ value: String?) -> String { encode(value ?? "", keepSlash: true) }
 
     /// Percent-decodes a request path (nil for a malformed escape or invalid UTF-8).
-    static func decode(_ path: Substring) -> String? {
-        guard path.utf8.contains(UInt8(ascii: "%")) else { return String(path) }
-        var bytes: [UInt8] = []
-        var it = path.utf8.makeIterator()
-        while let b = it.next() {
-            guard b == UInt8(ascii: "%") else { bytes.append(b); continue }
-            guard let h = it.next().flatMap(hexValue), let l = it.next().flatMap(hexValue) else { return nil }
-            bytes.append(h << 4 | l)
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
+    static func decode(_ path: Substring) -> String? { percentDecode(path) }
 
-    static func hexValue(_ b: UInt8) -> UInt8? {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
+    private static let hexDigits = Array("0123456789ABCDEF".unicodeScalars)
 
     static func encode(_ value: String, keepSlash: Bool) -> String {
         var out = ""
@@ -184,10 +157,9 @@ public enum AppPath {
             case UInt8(ascii: "/") where keepSlash:
                 out += "/"
             default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
                 out += "%"
-                out.unicodeScalars.append(hex[Int(byte >> 4)])
-                out.unicodeScalars.append(hex[Int(byte & 0xF)])
+                out.unicodeScalars.append(hexDigits[Int(byte >> 4)])
+                out.unicodeScalars.append(hexDigits[Int(byte & 0xF)])
             }
         }
         return out

@@ -408,17 +408,11 @@ enum OmniCursorCoding {
         return (0..<8).map { UInt8(truncatingIfNeeded: hash >> (56 - 8 * $0)) }
     }
 
-    static func base64url(_ bytes: [UInt8]) -> String {
-        var s = Data(bytes).base64EncodedString()
-        s = s.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        while s.hasSuffix("=") { s.removeLast() }
-        return s
-    }
+    static func base64url(_ bytes: [UInt8]) -> String { Base64.encode(bytes, urlSafe: true) }
 
+    /// The bytes of a base64url text (no padding, no `+`, `/` or `=`); nil otherwise.
     static func unbase64url(_ text: String) -> [UInt8]? {
         guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
-        var s = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while s.count % 4 != 0 { s += "=" }
-        return Data(base64Encoded: s).map { [UInt8]($0) }
+        return Base64.decode(text)
     }
 }

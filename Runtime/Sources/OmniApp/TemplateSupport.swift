@@ -193,9 +193,7 @@ public enum TemplateSupport {
         if let decimals {
             text = String(format: "%.\(max(0, min(decimals, 20)))f", value.magnitude)
         } else {
-            var w = HTMLWriter(capacity: 32)
-            w.number(value.magnitude)
-            text = w.string
+            text = JSNumberFormat.string(value.magnitude)
         }
         if text.contains("e") { return (value < 0 ? "-" : "") + text }
         let parts = text.split(separator: ".", maxSplits: 1)

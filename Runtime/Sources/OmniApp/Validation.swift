@@ -68,8 +68,6 @@ public struct OmniValidator: Sendable {
         }
     }
 
-    public mutating func add(_ error: OmniFieldError) { errors.append(error) }
-
     enum Raw { case absent, null, json(JSONValue), text(String) }
 
     /// The raw value under the first of `names` present, and that name.
@@ -139,9 +137,6 @@ public struct OmniValidator: Sendable {
         }
     }
 
-    /// The name a field was sent under (the first of `names` present), for error messages.
-    public func sentName(_ name: String, aliases: [String] = []) -> String { raw([name] + aliases).0 }
-
     // MARK: Rules
 
     /// At least `n` characters.
@@ -209,9 +204,10 @@ public struct OmniValidator: Sendable {
         return true
     }
 
-    /// Whether all of `s` matches `pattern`; an invalid pattern matches nothing.
+    /// Whether all of `s` matches `pattern`; an invalid pattern matches nothing. Each pattern
+    /// (a schema's `@pattern`, a handful per app) is compiled once, not per request.
     public static func matches(_ s: String, _ pattern: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: "^(?:" + pattern + ")$") else { return false }
+        guard let regex = CompiledPatterns.shared.regex(pattern) else { return false }
         let range = NSRange(s.startIndex..<s.endIndex, in: s)
         return regex.firstMatch(in: s, options: [], range: range) != nil
     }
@@ -364,5 +360,23 @@ public enum OmniResource {
         var response = row.jsonResponse(status: status)
         if let location { response.headers.replaceOrAdd(name: "Location", value: location) }
         return response
+    }
+}
+
+/// The compiled `@pattern`s, by pattern text (nil for an invalid one), shared by every request.
+final class CompiledPatterns: @unchecked Sendable {
+    static let shared = CompiledPatterns()
+    private let lock = NSLock()
+    private var compiled: [String: NSRegularExpression?] = [:]
+
+    /// `^(?:pattern)$`, compiled on first use. `NSRegularExpression` is immutable and safe to
+    /// use from several threads at once; the lock guards only the dictionary.
+    func regex(_ pattern: String) -> NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = compiled[pattern] { return cached }
+        let regex = try? NSRegularExpression(pattern: "^(?:" + pattern + ")$")
+        compiled[pattern] = .some(regex)
+        return regex
     }
 }

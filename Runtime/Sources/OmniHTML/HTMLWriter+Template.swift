@@ -5,10 +5,7 @@
 
 extension HTMLWriter {
     /// Appends the decimal digits of `value` (a template `int`).
-    public mutating func int(_ value: Int64) {
-        if value < 0 { storage.append(UInt8(ascii: "-")) }
-        unsigned(UInt(value.magnitude))
-    }
+    public mutating func int(_ value: Int64) { int(Int(value)) }
 
     /// Appends `true` or `false`.
     public mutating func bool(_ value: Bool) {

@@ -54,9 +54,6 @@ enum JSONValue: Sendable, Equatable {
         out += "\n" + String(repeating: "  ", count: indent)
     }
 
-    /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or
-    /// `\u00XX`, U+2028/U+2029 as `\u2028`/`\u2029` (safe to embed in JavaScript), DEL as
-    /// `\u007f`; every other character kept as UTF-8.
     /// Appends `s` as a JSON string literal: `"` and `\` escaped, control characters as
     /// `\n`, `\t`, … or `\u00XX`, DEL and U+2028/U+2029 escaped too, so the text is also a
     /// valid JavaScript literal and safe inside a page. (`JSONText.quoted` for other targets.)

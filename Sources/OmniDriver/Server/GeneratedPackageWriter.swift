@@ -25,14 +25,12 @@ public enum GeneratedPackageWriter {
         for file in files {
             current.insert(file.path)
             let target = root + "/" + file.path
-            let bytes = Data(file.contents.utf8)
-            if let existing = fm.contents(atPath: target), existing == bytes {
-                stats.unchanged += 1
-                continue
-            }
             try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try atomicWrite(bytes, to: target)
-            stats.written.append(file.path)
+            if try writeIfChanged(Data(file.contents.utf8), to: target) {
+                stats.written.append(file.path)
+            } else {
+                stats.unchanged += 1
+            }
         }
         let manifestPath = root + "/" + manifestName
         let previous = (try? String(contentsOfFile: manifestPath, encoding: .utf8))?
@@ -44,8 +42,16 @@ public enum GeneratedPackageWriter {
             }
         }
         let manifest = current.sorted().joined(separator: "\n") + "\n"
-        if fm.contents(atPath: manifestPath) != Data(manifest.utf8) { try atomicWrite(Data(manifest.utf8), to: manifestPath) }
+        _ = try writeIfChanged(Data(manifest.utf8), to: manifestPath)
         return stats
+    }
+
+    /// Writes `data` to `path` (atomically) unless the file already holds exactly it; says
+    /// whether it wrote.
+    static func writeIfChanged(_ data: Data, to path: String) throws -> Bool {
+        if FileManager.default.contents(atPath: path) == data { return false }
+        try atomicWrite(data, to: path)
+        return true
     }
 
     /// Writes `data` to a sibling temporary file, then renames it over `path`.
@@ -54,6 +60,11 @@ public enum GeneratedPackageWriter {
         guard FileManager.default.createFile(atPath: tmp, contents: data) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
+        try replace(path, with: tmp)
+    }
+
+    /// Renames `tmp` over `path`, removing `tmp` when that fails.
+    static func replace(_ path: String, with tmp: String) throws {
         if rename(tmp, path) != 0 {
             let code = errno
             try? FileManager.default.removeItem(atPath: tmp)

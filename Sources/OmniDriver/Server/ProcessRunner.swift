@@ -1,8 +1,7 @@
 import Foundation
 
 /// Runs a child process, streaming its combined output line by line to a callback while
-/// also collecting it. Used for `swift build` (visible progress) and for starting the
-/// built server (`omni run`).
+/// also collecting it. Used for `swift build` (visible progress).
 public enum ProcessRunner {
     public struct Outcome: Sendable {
         public var status: Int32
@@ -10,15 +9,12 @@ public enum ProcessRunner {
         public var seconds: Double
     }
 
-    /// Runs `executable` with `arguments` in `directory`; `onLine` sees every output line as it comes.
-    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
-                           environment: [String: String]? = nil,
+    /// Runs `executable` with `arguments`; `onLine` sees every output line as it comes.
+    public static func run(_ executable: String, _ arguments: [String],
                            onLine: @escaping @Sendable (String) -> Void = { _ in }) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        if let environment { process.environment = environment }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -24,21 +24,19 @@ public enum ServerBuild {
         public var binaryBytes: Int?
         /// Time spent running `swift build`.
         public var swiftSeconds: Double
-        public var writeStats: GeneratedPackageWriter.Stats
         public var diagnostics: [Diagnostic]
     }
 
     /// Builds the package already written to the project's package directory. `product` is
-    /// the executable product's name in the generated Package.swift; `binaryName` the name under `.omni/bin`.
-    public static func compile(product: String, binaryName: String, projectDirectory: String, sources: SourceMap,
+    /// the executable product's name in the generated Package.swift, and the binary's name under `.omni/bin`.
+    public static func compile(product: String, projectDirectory: String, sources: SourceMap,
                                options: Options, progress: @escaping @Sendable (String) -> Void) throws -> Outcome {
         let root = projectDirectory + "/" + packageDirectory
-        let stats = GeneratedPackageWriter.Stats()
         guard let swift = ProcessRunner.which("swift") else {
             let d = Diagnostic(.error, "E0004", "cannot build the generated server: `swift` is not on PATH",
                                at: sources.files.first.map { .point($0.id, 0) } ?? .point(FileID(0), 0))
                 .helping("install the Swift toolchain, or run `omni build` from a shell where `swift --version` works")
-            return Outcome(binaryPath: nil, binaryBytes: nil, swiftSeconds: 0, writeStats: stats, diagnostics: [d])
+            return Outcome(binaryPath: nil, binaryBytes: nil, swiftSeconds: 0, diagnostics: [d])
         }
         let configuration = options.release ? "release" : "debug"
         var arguments = ["build", "--package-path", root, "-c", configuration, "--product", product]
@@ -47,17 +45,17 @@ public enum ServerBuild {
             if isProgressLine(line) { progress(line) }
         })
         guard outcome.status == 0 else {
-            return Outcome(binaryPath: nil, binaryBytes: nil, swiftSeconds: outcome.seconds, writeStats: stats,
+            return Outcome(binaryPath: nil, binaryBytes: nil, swiftSeconds: outcome.seconds,
                            diagnostics: SwiftcDiagnosticMapper.diagnostics(forFailedBuild: outcome.output, packageRoot: root, sources: sources))
         }
         let buildRoot = options.scratchPath ?? (root + "/.build")
         let built = buildRoot + "/" + configuration + "/" + product
         let binDirectory = projectDirectory + "/" + binaryDirectory
         try FileManager.default.createDirectory(atPath: binDirectory, withIntermediateDirectories: true)
-        let destination = binDirectory + "/" + binaryName
+        let destination = binDirectory + "/" + product
         try install(built, at: destination)
         let size = (try? FileManager.default.attributesOfItem(atPath: destination)[.size] as? Int) ?? nil
-        return Outcome(binaryPath: destination, binaryBytes: size, swiftSeconds: outcome.seconds, writeStats: stats, diagnostics: [])
+        return Outcome(binaryPath: destination, binaryBytes: size, swiftSeconds: outcome.seconds, diagnostics: [])
     }
 
     /// `swift build`'s progress lines worth showing: `[12/80] Compiling App Models.swift`, `Build complete!`, fetching.
@@ -73,11 +71,7 @@ public enum ServerBuild {
         try? FileManager.default.removeItem(atPath: tmp)
         try FileManager.default.copyItem(atPath: source, toPath: tmp)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tmp)
-        if rename(tmp, destination) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(atPath: tmp)
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
-        }
+        try GeneratedPackageWriter.replace(destination, with: tmp)
     }
 
     /// The runtime package generated servers depend on: `$OMNI_RUNTIME_PATH`, else the
@@ -87,12 +81,6 @@ public enum ServerBuild {
         if let explicit = environment["OMNI_RUNTIME_PATH"], FileManager.default.fileExists(atPath: explicit + "/Package.swift") {
             return URL(fileURLWithPath: explicit).standardizedFileURL.path
         }
-        var dir = URL(fileURLWithPath: start).standardizedFileURL
-        for _ in 0..<8 {
-            let candidate = dir.appendingPathComponent("Runtime").path
-            if FileManager.default.fileExists(atPath: candidate + "/Package.swift") { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return nil
+        return WasmOutput.findUpward("Runtime", containing: "Package.swift", from: start)
     }
 }

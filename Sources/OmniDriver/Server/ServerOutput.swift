@@ -12,6 +12,8 @@ public enum ServerOutput {
     /// What `omni build --target server` did.
     public struct Report: Sendable {
         public var outcome: ServerBuild.Outcome
+        /// What writing the generated package did (files written, unchanged, removed).
+        public var writeStats: GeneratedPackageWriter.Stats
         /// Time spent in omni itself: generating, rendering and writing files (not `swift build`).
         public var omniSeconds: Double
         /// The web files written (changed ones only), by name.
@@ -20,9 +22,9 @@ public enum ServerOutput {
 
     /// The manifest the generated entry point bakes in, from `omni.toml`.
     public static func manifest(_ frontend: Frontend.Result, name: String, projectDirectory: String) -> ServerManifest {
-        let toml = frontend.manifest
-        return ServerManifest(name: name, projectDirectory: projectDirectory, host: toml?.host ?? "127.0.0.1",
-                              port: toml?.port ?? 8080, databaseURL: toml?.databaseURL)
+        let toml = frontend.manifest ?? ProjectManifest()
+        return ServerManifest(name: name, projectDirectory: projectDirectory, host: toml.host,
+                              port: toml.port, databaseURL: toml.databaseURL)
     }
 
     /// Every file of the generated package and the back ends' diagnostics (E0810 for a
@@ -60,22 +62,19 @@ public enum ServerOutput {
         var webWritten: [String] = []
         try FileManager.default.createDirectory(atPath: webDirectory, withIntermediateDirectories: true)
         for file in webFiles(frontend.server, name: name) {
-            let path = webDirectory + "/" + file.path
-            if FileManager.default.contents(atPath: path) != Data(file.contents.utf8) {
-                try GeneratedPackageWriter.atomicWrite(Data(file.contents.utf8), to: path)
+            if try GeneratedPackageWriter.writeIfChanged(Data(file.contents.utf8), to: webDirectory + "/" + file.path) {
                 webWritten.append(file.path)
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) {
-            return Report(outcome: .init(binaryPath: nil, binaryBytes: nil, swiftSeconds: 0, writeStats: .init(), diagnostics: diagnostics),
-                          omniSeconds: Date().timeIntervalSince(start), webFiles: webWritten)
+            return Report(outcome: .init(binaryPath: nil, binaryBytes: nil, swiftSeconds: 0, diagnostics: diagnostics),
+                          writeStats: .init(), omniSeconds: Date().timeIntervalSince(start), webFiles: webWritten)
         }
         let stats = try GeneratedPackageWriter.sync(files.map { ($0.path, $0.contents) }, into: projectDirectory + "/" + ServerBuild.packageDirectory)
         let omniSeconds = Date().timeIntervalSince(start)
-        var outcome = try ServerBuild.compile(product: manifest.executableName, binaryName: manifest.executableName,
-                                              projectDirectory: projectDirectory, sources: sources, options: options, progress: progress)
-        outcome.writeStats = stats
+        var outcome = try ServerBuild.compile(product: manifest.executableName, projectDirectory: projectDirectory,
+                                              sources: sources, options: options, progress: progress)
         outcome.diagnostics = diagnostics + outcome.diagnostics
-        return Report(outcome: outcome, omniSeconds: omniSeconds, webFiles: webWritten)
+        return Report(outcome: outcome, writeStats: stats, omniSeconds: omniSeconds, webFiles: webWritten)
     }
 }

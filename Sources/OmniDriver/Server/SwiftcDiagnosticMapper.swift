@@ -46,7 +46,7 @@ public enum SwiftcDiagnosticMapper {
             result.append(Diagnostic(.error, "E0003", "internal error: the Swift omni generated for this code does not compile",
                                      at: origin)
                 .note("swiftc: \(error.message)")
-                .note("in the generated file .omni/build/server/\(generated):\(error.line):\(error.column)")
+                .note("in the generated file \(ServerBuild.packageDirectory)/\(generated):\(error.line):\(error.column)")
                 .helping("this is a bug in omni, not in your project; please report it with this message"))
         }
         if !unmapped.isEmpty || result.isEmpty {
@@ -56,7 +56,7 @@ public enum SwiftcDiagnosticMapper {
                 ? Array(output.split(separator: "\n").suffix(12)).map(String.init)
                 : unmapped.prefix(12).map { "\($0.path):\($0.line):\($0.column): \($0.message)" }
             for line in lines { d = d.note(line) }
-            result.append(d.helping("check that the Swift toolchain works (`swift --version`) and that the runtime package at the path in .omni/build/server/Package.swift builds"))
+            result.append(d.helping("check that the Swift toolchain works (`swift --version`) and that the runtime package at the path in \(ServerBuild.packageDirectory)/Package.swift builds"))
         }
         return result
     }

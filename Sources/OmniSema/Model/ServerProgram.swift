@@ -362,22 +362,11 @@ extension ServerProgram {
     /// must be able to render.
     public var componentsUsedByTemplates: Set<String> {
         var used: Set<String> = []
-        func walk(_ items: [TemplateItem]) {
-            for item in items {
-                switch item.kind {
-                case .component(let c): used.insert(c.name.name)
-                case .ifBlock(let b), .unlessBlock(let b):
-                    for branch in b.branches { walk(branch.items) }
-                    if let e = b.elseItems { walk(e) }
-                case .eachBlock(let e):
-                    walk(e.items)
-                    if let els = e.elseItems { walk(els) }
-                case .text, .output, .rawOutput, .comment, .layout, .partial, .yield:
-                    break
-                }
-            }
+        for template in templates {
+            TemplateWalk.items(template.ast.items, item: { item in
+                if case .component(let c) = item.kind { used.insert(c.name.name) }
+            }, expression: { _ in })
         }
-        for template in templates { walk(template.ast.items) }
         return used
     }
 }

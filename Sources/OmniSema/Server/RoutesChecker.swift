@@ -379,31 +379,9 @@ struct ParameterScope {
 enum TemplateRoots {
     static func names(in file: TemplateFile) -> Set<String> {
         var out: Set<String> = []
-        visit(file.items, &out)
+        TemplateWalk.items(file.items, item: { _ in }) { expr in
+            if case .path(let p) = expr.kind, !p.isThis, let first = p.segments.first { out.insert(first.name) }
+        }
         return out
-    }
-
-    private static func visit(_ items: [TemplateItem], _ out: inout Set<String>) {
-        for item in items {
-            switch item.kind {
-            case .output(let o), .rawOutput(let o): visit(o.expression, &out)
-            case .ifBlock(let b), .unlessBlock(let b):
-                for branch in b.branches { visit(branch.condition, &out); visit(branch.items, &out) }
-                visit(b.elseItems ?? [], &out)
-            case .eachBlock(let e):
-                visit(e.iterable, &out); visit(e.items, &out); visit(e.elseItems ?? [], &out)
-            case .partial(let p): for a in p.arguments { visit(a.value, &out) }
-            case .component(let c): for a in c.arguments { visit(a.value, &out) }
-            case .text, .comment, .layout, .yield: break
-            }
-        }
-    }
-
-    private static func visit(_ expr: TemplateExpr, _ out: inout Set<String>) {
-        switch expr.kind {
-        case .path(let p) where !p.isThis: if let first = p.segments.first { out.insert(first.name) }
-        case .helper(_, _, let arguments): for a in arguments { visit(a, &out) }
-        default: break
-        }
     }
 }

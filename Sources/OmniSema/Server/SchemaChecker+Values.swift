@@ -40,7 +40,7 @@ extension SchemaChecker {
                         at: v.span, label: "no column to \(kind == .unique ? "make unique" : "index")",
                         notes: ["a to-many relation is stored in the other entity's table, as its foreign key"],
                         help: ["remove it; put `@\(kind.rawValue)` on the other entity's to-one field instead"],
-                        fixes: [FixIt("remove `@\(kind.rawValue)`", edits: [TextEdit(span: removal, replacement: "")])]))
+                        fixes: [FixIt.replace(removal, with: "", "remove `@\(kind.rawValue)`")]))
                 } else if kind == .unique { out.unique = true } else { out.index = true }
             case .min, .max, .range:
                 let bounds = v.arguments.compactMap(Self.numericValue)
@@ -146,7 +146,7 @@ extension SchemaChecker {
         diagnostics.append(Diagnostic(
             .error, "E0424", "`@\(kind.rawValue)` does not apply to `\(field.name.name)`, a field of type `\(type)`", at: v.span,
             label: "not for `\(type)`", notes: [why], help: [help],
-            fixes: help == "remove it" ? [FixIt("remove `@\(kind.rawValue)`", edits: [TextEdit(span: removal, replacement: "")])] : []))
+            fixes: help == "remove it" ? [FixIt.replace(removal, with: "", "remove `@\(kind.rawValue)`")] : []))
     }
 
     // MARK: Defaults

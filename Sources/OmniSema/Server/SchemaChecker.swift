@@ -21,8 +21,9 @@ struct SchemaChecker {
     var diagnostics: [Diagnostic] = []
 
     /// Declarations by name (the first of each name).
-    private var entityDecls: [String: EntityDecl] = [:]
-    private var enumDecls: [String: EnumDecl] = [:]
+    /// The names of the declared entities and enums (the first declaration of each).
+    private var entityNames: Set<String> = []
+    private var enumNames: Set<String> = []
     /// Every entity declaration kept for checking, in source order, with its file.
     private var ordered: [(file: FileID, decl: EntityDecl)] = []
 
@@ -64,10 +65,10 @@ struct SchemaChecker {
                 firstSpan[name.name] = (name.span, kind)
                 switch item.kind {
                 case .entity(let e):
-                    entityDecls[name.name] = e
+                    entityNames.insert(name.name)
                     ordered.append((file, e))
                 case .enumeration(let e):
-                    enumDecls[name.name] = e
+                    enumNames.insert(name.name)
                     enums.append(CheckedEnum(name: name.name, cases: e.cases.map(\.name.name).filter { !$0.isEmpty },
                                              file: file, span: name.span))
                 case .error: break
@@ -97,7 +98,7 @@ struct SchemaChecker {
     // MARK: Types
 
     /// The names a field type may refer to, for did-you-mean.
-    private var typeNames: [String] { Array(entityDecls.keys) + Array(enumDecls.keys) + ScalarType.allCases.map(\.rawValue) }
+    private var typeNames: [String] { Array(entityNames) + Array(enumNames) + ScalarType.allCases.map(\.rawValue) }
 
     /// Resolves a field type, reporting unknown names (E0421) and lists of non-entities (E0422).
     private mutating func resolve(_ type: FieldType) -> ServerType {
@@ -105,8 +106,8 @@ struct SchemaChecker {
         case .scalar(let s):
             return .scalar(s)
         case .named(let name):
-            if entityDecls[name.name] != nil { return .entity(name.name, loaded: []) }
-            if enumDecls[name.name] != nil { return .enumeration(name.name) }
+            if entityNames.contains(name.name) { return .entity(name.name, loaded: []) }
+            if enumNames.contains(name.name) { return .enumeration(name.name) }
             reportUnknownType(name)
             return .error
         case .optional(let inner):
@@ -114,8 +115,8 @@ struct SchemaChecker {
             return t == .error ? .error : .optional(t)
         case .list(let inner):
             guard case .named(let name) = inner.kind else { return .error } // the parser reported it
-            if entityDecls[name.name] != nil { return .list(.entity(name.name, loaded: [])) }
-            if enumDecls[name.name] != nil {
+            if entityNames.contains(name.name) { return .list(.entity(name.name, loaded: [])) }
+            if enumNames.contains(name.name) {
                 diagnostics.append(Diagnostic(
                     .error, "E0422", "`[\(name.name)]` is a list of enum values, but a list field is a to-many relation",
                     at: type.span, label: "`\(name.name)` is an enum, not an entity",

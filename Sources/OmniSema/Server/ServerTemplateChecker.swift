@@ -133,17 +133,9 @@ struct TemplateCheckRun {
     /// Every `{{> …}}` tag in `items` whose target is a partial: (target, tag span).
     static func partialTags(in items: [TemplateItem]) -> [(String, Span)] {
         var out: [(String, Span)] = []
-        for item in items {
-            switch item.kind {
-            case .partial(let p): out.append((p.path, item.span))
-            case .ifBlock(let b), .unlessBlock(let b):
-                for branch in b.branches { out += partialTags(in: branch.items) }
-                out += partialTags(in: b.elseItems ?? [])
-            case .eachBlock(let e):
-                out += partialTags(in: e.items) + partialTags(in: e.elseItems ?? [])
-            default: break
-            }
-        }
+        TemplateWalk.items(items, item: { item in
+            if case .partial(let p) = item.kind { out.append((p.path, item.span)) }
+        }, expression: { _ in })
         return out
     }
 

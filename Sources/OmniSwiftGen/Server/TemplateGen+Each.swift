@@ -139,33 +139,14 @@ extension TemplateGen {
     func usesIndexName(_ e: TemplateEach) -> Bool {
         guard let indexID = e.indexID, let indexName = e.index?.name else { return false }
         var found = false
-        func visit(_ x: TemplateExpr) {
-            switch x.kind {
-            case .path(let p):
-                if let root = current.roots[x.id] {
-                    if root == .eachIndex(indexID) { found = true }
-                } else if !p.isThis, p.segments.first?.name == indexName {
-                    found = true
-                }
-            case .helper(_, _, let args): args.forEach(visit)
-            default: break
+        TemplateWalk.items(e.items, item: { _ in }) { x in
+            guard case .path(let p) = x.kind else { return }
+            if let root = current.roots[x.id] {
+                if root == .eachIndex(indexID) { found = true }
+            } else if !p.isThis, p.segments.first?.name == indexName {
+                found = true
             }
         }
-        func walk(_ items: [TemplateItem]) {
-            for item in items {
-                switch item.kind {
-                case .output(let o), .rawOutput(let o): visit(o.expression)
-                case .ifBlock(let b), .unlessBlock(let b):
-                    for br in b.branches { visit(br.condition); walk(br.items) }
-                    walk(b.elseItems ?? [])
-                case .eachBlock(let inner): visit(inner.iterable); walk(inner.items); walk(inner.elseItems ?? [])
-                case .partial(let p): p.arguments.forEach { visit($0.value) }
-                case .component(let c): c.arguments.forEach { visit($0.value) }
-                default: break
-                }
-            }
-        }
-        walk(e.items)
         return found
     }
 

@@ -95,7 +95,7 @@ func randomBytes(_ count: Int) -> [UInt8] {
 }
 
 /// Compares two byte sequences in time that depends only on their lengths.
-func constantTimeEquals<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool where A.Element == UInt8, B.Element == UInt8 {
+public func constantTimeEquals<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool where A.Element == UInt8, B.Element == UInt8 {
     guard a.count == b.count else { return false }
     var diff: UInt8 = 0
     for (x, y) in zip(a, b) { diff |= x ^ y }

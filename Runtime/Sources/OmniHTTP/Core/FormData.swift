@@ -41,7 +41,7 @@ func formDecode<S: StringProtocol>(_ s: S) -> String {
 }
 
 /// Percent-decodes `s`; nil when an escape is malformed or the result is not UTF-8.
-func percentDecode<S: StringProtocol>(_ s: S, plusAsSpace: Bool = false) -> String? {
+public func percentDecode<S: StringProtocol>(_ s: S, plusAsSpace: Bool = false) -> String? {
     let utf8 = s.utf8
     if !utf8.contains(UInt8(ascii: "%")) && !(plusAsSpace && utf8.contains(UInt8(ascii: "+"))) { return String(s) }
     var bytes: [UInt8] = []
