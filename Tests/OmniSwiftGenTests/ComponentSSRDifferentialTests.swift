@@ -26,7 +26,7 @@ import Testing
     static let node = Tool.which("node")
 
     @Test(.enabled(if: swift != nil && node != nil, "needs `swift` and `node` on PATH"))
-    func swiftMarkupMatchesWasmAndHydratesUnchanged() throws {
+    func swiftMarkupMatchesWasmAndHydratesUnchanged() async throws {
         var components: [(ir: IRComponent, decls: [SwiftDecl])] = []
         for path in SSRFixtures.paths {
             for (ir, file) in try SSRFixtures.components(path) {
@@ -39,7 +39,7 @@ import Testing
         let cases = components.flatMap { c in SSRCase.cases(for: c.ir) }
 
         // The Swift side: a package that prints each case's HTML as a JSON string per line.
-        let html = try SSRPackage.run(components: components, cases: cases)
+        let html = try await SSRPackage.run(components: components, cases: cases)
         try #require(html.count == cases.count, "the SSR program printed \(html.count) renders for \(cases.count) cases")
 
         // The WASM side, and the comparison, in node.
@@ -58,7 +58,7 @@ import Testing
         try JSONSerialization.data(withJSONObject: input).write(to: URL(fileURLWithPath: "\(dir)/cases.json"))
         let script = fixturesDirectory() + "/swiftgen/ssr/harness/ssr-diff.mjs"
         let glue = ComponentSSRDifferentialTests.root + "/Runtime/Browser/omni.js"
-        let r = try Tool.run(try #require(ComponentSSRDifferentialTests.node), [script, glue, "\(dir)/cases.json"], timeout: 120)
+        let r = try await Tool.run(try #require(ComponentSSRDifferentialTests.node), [script, glue, "\(dir)/cases.json"], timeout: 120)
         try #require(r.status == 0, "node: \(r.err)")
         let results = try JSONDecoder().decode([NodeResult].self, from: Data(r.out.utf8))
         try #require(results.count == cases.count)
@@ -79,10 +79,10 @@ import Testing
     /// The Swift markup is not vacuous: the Counter with `start: 12.5` shows its `{#if}`'s
     /// first branch with the computed value, escaped props, and markers.
     @Test(.enabled(if: swift != nil, "needs `swift` on PATH"))
-    func counterMarkupAtAGlance() throws {
+    func counterMarkupAtAGlance() async throws {
         let (ir, file) = try #require(try SSRFixtures.components("projects/blog/components/Counter.omni").first)
         let k = try #require(SSRCase.cases(for: ir).last)
-        let html = try SSRPackage.run(components: [(ir, SSRGen.generate(ir, file: file).decls)], cases: [k])
+        let html = try await SSRPackage.run(components: [(ir, SSRGen.generate(ir, file: file).decls)], cases: [k])
         let out = try #require(html.first)
         #expect(out.hasPrefix("<div data-omni=\"Counter\" data-props=\"{&quot;label&quot;:&quot;&lt;b&gt;\\&quot;Tom\\&quot; &amp; &#39;Jerry&#39;&lt;/b&gt; ünï&quot;,&quot;start&quot;:12.5}\">"), "\(out)")
         #expect(out.contains("<!--ob:1-->&lt;b&gt;\"Tom\" &amp; 'Jerry'&lt;/b&gt; ünï<!--/ob-->"), "\(out)")
@@ -184,7 +184,7 @@ struct SSRCase {
 /// The Swift side: a package at `.build-ssr-diff-pkg/` depending on `Runtime/` by path, built
 /// in `.build-ssr-diff/` (both git-ignored, kept between runs so warm builds are quick).
 enum SSRPackage {
-    static func run(components: [(ir: IRComponent, decls: [SwiftDecl])], cases: [SSRCase]) throws -> [String] {
+    static func run(components: [(ir: IRComponent, decls: [SwiftDecl])], cases: [SSRCase]) async throws -> [String] {
         let root = ComponentSSRDifferentialTests.root
         let pkg = root + "/.build-ssr-diff-pkg", scratch = root + "/.build-ssr-diff"
         let sources = pkg + "/Sources/SSRDiff"
@@ -214,10 +214,10 @@ enum SSRPackage {
         // Rewrite only what changed and drop stale component files (incremental builds).
         _ = try GeneratedPackageWriter.sync(wanted.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, into: pkg)
         let swift = try #require(ComponentSSRDifferentialTests.swift)
-        let build = try Tool.run(swift, ["build", "--package-path", pkg, "--scratch-path", scratch], timeout: 3600)
+        let build = try await Tool.run(swift, ["build", "--package-path", pkg, "--scratch-path", scratch], timeout: 3600)
         try #require(build.status == 0, "building the SSR package failed:\n\(build.out.suffix(4000))\n\(build.err.suffix(2000))")
         let bin = scratch + "/debug/SSRDiff"
-        let r = try Tool.run(bin, [], timeout: 60)
+        let r = try await Tool.run(bin, [], timeout: 60)
         try #require(r.status == 0, "SSRDiff: \(r.err)")
         return try r.out.split(separator: "\n").map { try JSONDecoder().decode(String.self, from: Data($0.utf8)) }
     }

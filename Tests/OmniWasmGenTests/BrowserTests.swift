@@ -8,7 +8,7 @@ import Testing
 /// check against the reference renderer), omni.js and the production modules. An in-page
 /// script clicks and types, then writes what it saw into the DOM that `--dump-dom` prints.
 @Suite struct BrowserTests {
-    @Test func counterAndTodoListHydrateAndUpdate() throws {
+    @Test func counterAndTodoListHydrateAndUpdate() async throws {
         guard let chromium = Tool.which("chromium") ?? Tool.which("chromium-browser") else {
             print("skipped: chromium is not installed (apt-get install chromium)")
             return
@@ -37,11 +37,11 @@ import Testing
         defer { if server.isRunning { server.terminate() } }
         var port = ""
         for _ in 0..<200 where port.isEmpty {
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
             port = ((try? String(contentsOfFile: portFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         }
         #expect(!port.isEmpty, "the test server did not start")
-        let r = try Tool.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
+        let r = try await Tool.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
                                         "--user-data-dir=\(dir)/profile", "--dump-dom", "http://127.0.0.1:\(port)/test.html"], timeout: 90)
         let dom = r.out
         let result = dom.components(separatedBy: "<pre id=\"result\">").dropFirst().first?.components(separatedBy: "</pre>").first ?? ""

@@ -27,7 +27,7 @@ import Testing
         if validate == nil { print("skipped wasm-validate: wabt is not installed (apt-get install wabt)") }
     }
 
-    @Test func declarationsPassStrictTypeScript() throws {
+    @Test func declarationsPassStrictTypeScript() async throws {
         guard let tsc = Tool.which("tsc") else {
             print("skipped: tsc is not installed (apt-get install node-typescript)")
             return
@@ -45,7 +45,7 @@ import Testing
         }
         let glueTypes = "\(dir)/omni.d.ts"
         try FileManager.default.copyItem(atPath: fixturesDirectory() + "/../Runtime/Browser/omni.d.ts", toPath: glueTypes)
-        let r = try Tool.run(tsc, ["--strict", "--noEmit", "--lib", "es2020,dom", glueTypes] + files, timeout: 120)
+        let r = try await Tool.run(tsc, ["--strict", "--noEmit", "--lib", "es2020,dom", glueTypes] + files, timeout: 120)
         #expect(r.status == 0, "tsc: \(r.out)\(r.err)")
     }
 

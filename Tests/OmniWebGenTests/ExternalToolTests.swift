@@ -14,25 +14,11 @@ enum ExternalTool {
         return dir
     }
 
-    /// Runs `executable` in `directory`; its stdout and stderr together.
-    static func run(_ executable: String, _ arguments: [String], in directory: String, timeout: TimeInterval = 120) throws -> (status: Int32, output: String) {
-        let outPath = directory + "/.tool-output"
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        p.currentDirectoryURL = URL(fileURLWithPath: directory)
-        p.standardOutput = handle
-        p.standardError = handle
-        try p.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if p.isRunning { p.terminate() }
-        p.waitUntilExit()
-        try handle.close()
-        let output = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
-        return (p.terminationStatus, output)
+    /// Runs `executable` in `directory`; its stdout and stderr together. It waits without
+    /// holding a thread of the test pool (see `Tool`).
+    static func run(_ executable: String, _ arguments: [String], in directory: String, timeout: TimeInterval = 120) async throws -> (status: Int32, output: String) {
+        let r = try await Tool.run(executable, arguments, in: directory, timeout: timeout)
+        return (r.status, r.out + r.err)
     }
 
     static func write(_ text: String, to path: String) throws {
@@ -49,8 +35,8 @@ enum ExternalTool {
     static let node = which("node")
 
     /// `tsc --strict --noEmit` on the given files of `directory`.
-    static func typeCheck(_ files: [String], in directory: String) throws -> (status: Int32, output: String) {
-        try run(tsc ?? "tsc", ["--strict", "--noEmit", "--pretty", "false", "--target", "es2020", "--module", "es2020",
+    static func typeCheck(_ files: [String], in directory: String) async throws -> (status: Int32, output: String) {
+        try await run(tsc ?? "tsc", ["--strict", "--noEmit", "--pretty", "false", "--target", "es2020", "--module", "es2020",
                                "--moduleResolution", "node", "--lib", "es2020,dom"] + files, in: directory)
     }
 }
@@ -63,24 +49,24 @@ extension WebFixtures {
     @Test(.enabled(if: ExternalTool.validator != nil,
                    "openapi-spec-validator is not installed: run scripts/bootstrap.sh (pip install openapi-spec-validator)"),
           arguments: ["blog", "shop"])
-    func documentPassesOpenAPISpecValidator(_ name: String) throws {
+    func documentPassesOpenAPISpecValidator(_ name: String) async throws {
         let dir = try ExternalTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try ExternalTool.write(OpenAPIGen.document(WebFixtures.program(named: name), title: name, version: "1.0.0"), to: dir + "/openapi.json")
-        let result = try ExternalTool.run(ExternalTool.validator ?? "", ["openapi.json"], in: dir)
+        let result = try await ExternalTool.run(ExternalTool.validator ?? "", ["openapi.json"], in: dir)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("openapi.json: OK"), "\(result.output)")
     }
 
     /// The validator is not a rubber stamp: a document with a path parameter left undeclared fails.
     @Test(.enabled(if: ExternalTool.validator != nil, "openapi-spec-validator is not installed: run scripts/bootstrap.sh"))
-    func validatorRejectsABrokenDocument() throws {
+    func validatorRejectsABrokenDocument() async throws {
         var program = WebFixtures.blog
         for i in program.routes.indices { program.routes[i].pathParameters = [] }
         let dir = try ExternalTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try ExternalTool.write(OpenAPIGen.document(program, title: "broken", version: "1"), to: dir + "/openapi.json")
-        let result = try ExternalTool.run(ExternalTool.validator ?? "", ["openapi.json"], in: dir)
+        let result = try await ExternalTool.run(ExternalTool.validator ?? "", ["openapi.json"], in: dir)
         #expect(result.status != 0, "\(result.output)")
         #expect(result.output.contains("Path parameter 'id'"), "\(result.output)")
     }
@@ -90,14 +76,14 @@ extension WebFixtures {
     /// The declarations alone, then with a usage file that exercises the whole client.
     @Test(.enabled(if: ExternalTool.tsc != nil, "tsc is not installed: run scripts/bootstrap.sh (apt-get install node-typescript)"),
           arguments: ["blog", "shop"])
-    func declarationsAndUsageTypeCheck(_ name: String) throws {
+    func declarationsAndUsageTypeCheck(_ name: String) async throws {
         let dir = try ExternalTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try ExternalTool.write(TypeScriptAPIGen.declarations(WebFixtures.program(named: name)), to: dir + "/api.d.ts")
-        let alone = try ExternalTool.typeCheck(["api.d.ts"], in: dir)
+        let alone = try await ExternalTool.typeCheck(["api.d.ts"], in: dir)
         #expect(alone.status == 0, "\(alone.output)")
         try ExternalTool.write(try ExternalTool.fixture("typecheck/\(name)-usage.ts"), to: dir + "/usage.ts")
-        let usage = try ExternalTool.typeCheck(["api.d.ts", "usage.ts"], in: dir)
+        let usage = try await ExternalTool.typeCheck(["api.d.ts", "usage.ts"], in: dir)
         #expect(usage.status == 0, "\(usage.output)")
     }
 
@@ -109,7 +95,7 @@ extension WebFixtures {
     /// Each file misuses the blog API once; tsc (one run over all of them) must reject each
     /// on its line 3 with the message its first line names, and accept the declarations.
     @Test(.enabled(if: ExternalTool.tsc != nil, "tsc is not installed: run scripts/bootstrap.sh (apt-get install node-typescript)"))
-    func misuseFailsToTypeCheck() throws {
+    func misuseFailsToTypeCheck() async throws {
         let dir = try ExternalTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try ExternalTool.write(TypeScriptAPIGen.declarations(WebFixtures.blog), to: dir + "/api.d.ts")
@@ -122,7 +108,7 @@ extension WebFixtures {
             try ExternalTool.write(source, to: dir + "/" + file)
             expectations.append((file, message))
         }
-        let result = try ExternalTool.typeCheck(["api.d.ts"] + expectations.map(\.file), in: dir)
+        let result = try await ExternalTool.typeCheck(["api.d.ts"] + expectations.map(\.file), in: dir)
         #expect(result.status != 0, "the misuses type-checked but must not")
         #expect(!result.output.contains("api.d.ts("), "the declarations themselves must not fail:\n\(result.output)")
         let lines = result.output.split(separator: "\n").map(String.init)
@@ -146,12 +132,12 @@ extension WebFixtures {
     /// `api.js` against a fake `fetch`: the requests it builds and how it reads answers.
     @Test(.enabled(if: ExternalTool.node != nil, "node is not installed: run scripts/bootstrap.sh"),
           arguments: ["blog", "shop"])
-    func clientBuildsTheDocumentedRequests(_ name: String) throws {
+    func clientBuildsTheDocumentedRequests(_ name: String) async throws {
         let dir = try ExternalTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try ExternalTool.write(TypeScriptAPIGen.implementation(WebFixtures.program(named: name)), to: dir + "/api.js")
         try ExternalTool.write(try ExternalTool.fixture("client/\(name)-client.mjs"), to: dir + "/client-test.mjs")
-        let result = try ExternalTool.run(ExternalTool.node ?? "", ["client-test.mjs", dir + "/api.js"], in: dir)
+        let result = try await ExternalTool.run(ExternalTool.node ?? "", ["client-test.mjs", dir + "/api.js"], in: dir)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.hasPrefix("ok "), "\(result.output)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OmniTestSupport
 import Testing
 
 /// Runs the built `omni` executable as a user would and checks its output and exit status.
@@ -10,37 +11,18 @@ struct OmniProcess {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-        try runTool(executable, arguments, environment: environment, in: directory)
+        let r = try Tool.run(executable, arguments, environment: environment, in: directory, timeout: 600)
+        return (r.status, r.out, r.err)
     }
 
-    /// Runs any program the same way (e.g. chromium in the end-to-end tests).
-    static func runTool(_ path: String, _ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { $1 }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Drain stderr on another thread so neither pipe can fill up and stall the child.
-        let errBox = DataBox()
-        let errDone = DispatchSemaphore(value: 0)
-        let errHandle = err.fileHandleForReading
-        DispatchQueue.global().async { errBox.data = errHandle.readDataToEndOfFile(); errDone.signal() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        errDone.wait()
-        let errData = errBox.data
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    /// The same, waiting without holding a thread of the test pool: for slow runs, such as
+    /// an `omni build` that compiles a server (see `Tool`).
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
+                    timeout: TimeInterval = 600) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let r = try await Tool.run(executable, arguments, environment: environment, in: directory, timeout: timeout)
+        return (r.status, r.out, r.err)
     }
 }
-
-/// Hands data from the stderr reader thread back to the caller (which waits on a semaphore first).
-final class DataBox: @unchecked Sendable { var data = Data() }
 
 func repoFixtures(filePath: String = #filePath) -> String {
     var url = URL(fileURLWithPath: filePath)

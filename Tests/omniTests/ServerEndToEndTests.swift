@@ -15,9 +15,11 @@ struct ServerEndToEndTests {
         let client: HTTPTestClient
         let buildOutput: String
 
-        /// `postgres`: a PostgreSQL URL to put in the copy's omni.toml (the binary then links
-        /// OmniPostgres and migrates that database); nil for SQLite in the copy's folder.
-        init(postgres: String? = nil) throws {
+        /// Copies the example, builds it and starts it. `postgres`: a PostgreSQL URL to put in
+        /// the copy's omni.toml (the binary then links OmniPostgres and migrates that
+        /// database); nil for SQLite in the copy's folder. The build runs for minutes when
+        /// cold, so it is awaited without holding a thread of the test pool (see `Tool`).
+        static func start(postgres: String? = nil) async throws -> RunningServer {
             let fm = FileManager.default
             // One fixed workspace per variant, its project refreshed from the fixture but its
             // `.omni/` and scratch path kept, so a second run rebuilds only what changed.
@@ -25,7 +27,7 @@ struct ServerEndToEndTests {
             // is per scratch path.)
             let workspace = URL(fileURLWithPath: repoFixtures()).deletingLastPathComponent().path
                 + "/.build-e2e/" + (postgres == nil ? "sqlite" : "postgres")
-            directory = workspace + "/blog"
+            let directory = workspace + "/blog"
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
             for entry in try fm.contentsOfDirectory(atPath: directory) where entry != ".omni" {
                 try fm.removeItem(atPath: directory + "/" + entry)
@@ -41,13 +43,21 @@ struct ServerEndToEndTests {
                     .replacingOccurrences(of: "url = \"sqlite:.omni/data/blog.sqlite\"", with: "url = \"\(postgres)\"")
                 try manifest.write(toFile: directory + "/omni.toml", atomically: true, encoding: .utf8)
             }
-            let build = try OmniProcess.run(["build", directory, "--target", postgres == nil ? "all" : "server",
-                                             "--scratch-path", workspace + "/scratch"])
-            buildOutput = build.stdout + build.stderr
+            let build = try await OmniProcess.run(["build", directory, "--target", postgres == nil ? "all" : "server",
+                                                   "--scratch-path", workspace + "/scratch"], timeout: 3600)
+            let buildOutput = build.stdout + build.stderr
             guard build.status == 0 else { throw Failure.build(buildOutput) }
+            return try RunningServer(directory: directory, buildOutput: buildOutput,
+                                     database: postgres == nil ? "sqlite:\(directory)/e2e.sqlite" : nil)
+        }
+
+        /// Starts the built binary on an ephemeral port and waits until it listens.
+        private init(directory: String, buildOutput: String, database: String?) throws {
+            self.directory = directory
+            self.buildOutput = buildOutput
             process = Process()
             process.executableURL = URL(fileURLWithPath: directory + "/.omni/bin/blog")
-            process.arguments = ["--port", "0"] + (postgres == nil ? ["--database", "sqlite:\(directory)/e2e.sqlite"] : [])
+            process.arguments = ["--port", "0"] + (database.map { ["--database", $0] } ?? [])
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
             let out = Pipe()
             process.standardOutput = out
@@ -83,12 +93,12 @@ struct ServerEndToEndTests {
     let server: RunningServer
     var client: HTTPTestClient { server.client }
 
-    init() throws { server = try RunningServer() }
+    init() async throws { server = try await RunningServer.start() }
     init(server: RunningServer) { self.server = server }
 
     // One test drives the whole scenario on one server: building the example is the
     // expensive part, and each step below depends on the data the earlier ones created.
-    @Test func theExampleServesPagesAPIAndAssets() throws {
+    @Test func theExampleServesPagesAPIAndAssets() async throws {
         try checkCRUD()
         try checkValidation()
         try checkListing()
@@ -96,7 +106,7 @@ struct ServerEndToEndTests {
         try checkCSRF()
         try checkHTMXAndCompression()
         try checkStaticFiles()
-        try checkInABrowser()
+        try await checkInABrowser()
     }
 
     func checkCRUD() throws {
@@ -257,17 +267,17 @@ struct ServerEndToEndTests {
 
     /// Issue #6: in headless Chromium, the example's home page hydrates; clicking the Counter
     /// updates its text and its SVG rect's width; the TodoList adds and clears items.
-    func checkInABrowser() throws {
+    func checkInABrowser() async throws {
         guard let chromium = Tool.which("chromium") ?? Tool.which("chromium-browser") else {
             Issue.record("chromium is not installed: run scripts/bootstrap.sh")
             return
         }
         let profile = NSTemporaryDirectory() + "omni-chromium-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: profile) }
-        let browser = try OmniProcess.runTool(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=10000",
-                                                         "--user-data-dir=\(profile)", "--dump-dom",
-                                                         "http://127.0.0.1:\(client.port)/browser-test.html"])
-        let result = browser.stdout.components(separatedBy: "<pre id=\"result\">").dropFirst().first?
+        let browser = try await Tool.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=10000",
+                                                    "--user-data-dir=\(profile)", "--dump-dom",
+                                                    "http://127.0.0.1:\(client.port)/browser-test.html"], timeout: 120)
+        let result = browser.out.components(separatedBy: "<pre id=\"result\">").dropFirst().first?
             .components(separatedBy: "</pre>").first ?? ""
         let expected = [
             "counter=Likes: 3|30",
@@ -277,7 +287,7 @@ struct ServerEndToEndTests {
             "added=tea,toast|Reading list (2)",
             "cleared=Nothing yet|Reading list (0)",
         ].joined(separator: "\n")
-        #expect(result == expected, "chromium saw:\n\(result)\n(stderr: \(browser.stderr.suffix(400)))")
+        #expect(result == expected, "chromium saw:\n\(result)\n(stderr: \(browser.err.suffix(400)))")
     }
 }
 
@@ -286,7 +296,7 @@ struct ServerEndToEndTests {
 /// throwaway server); each run migrates a fresh database of its own.
 @Suite(.serialized, .timeLimit(.minutes(30)))
 struct PostgresEndToEndTests {
-    @Test func theExampleAPIOnPostgreSQL() throws {
+    @Test func theExampleAPIOnPostgreSQL() async throws {
         guard let base = ProcessInfo.processInfo.environment["OMNI_PG_URL"] else {
             if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("OMNI_PG_URL is not set in CI") }
             print("skipped: set OMNI_PG_URL (scripts/pg-test-server.sh starts a server) to run the PostgreSQL end-to-end test")
@@ -294,11 +304,11 @@ struct PostgresEndToEndTests {
         }
         let database = "omni_e2e_" + UUID().uuidString.prefix(8).lowercased()
         let psql = Tool.which("psql")
-        let created = try OmniProcess.runTool(try #require(psql, "psql is needed"), [base, "-q", "-c", "CREATE DATABASE \(database)"])
-        try #require(created.status == 0, "CREATE DATABASE failed: \(created.stderr)")
+        let created = try await Tool.run(try #require(psql, "psql is needed"), [base, "-q", "-c", "CREATE DATABASE \(database)"])
+        try #require(created.status == 0, "CREATE DATABASE failed: \(created.err)")
         guard let slash = base.lastIndex(of: "/") else { Issue.record("cannot read the database name of \(base)"); return }
         let url = String(base[..<slash]) + "/" + database
-        let e2e = ServerEndToEndTests(server: try ServerEndToEndTests.RunningServer(postgres: url))
+        let e2e = ServerEndToEndTests(server: try await ServerEndToEndTests.RunningServer.start(postgres: url))
         try e2e.checkCRUD()
         try e2e.checkValidation()
         try e2e.checkListing()
