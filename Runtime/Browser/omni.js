@@ -18,6 +18,17 @@ async function load (source, props, root) {
     for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i)
     return p
   }
+  // A prop in module memory (HYDRATION.md §7): an array is [len][cap][data] + 8-byte slots.
+  const V = v => {
+    if (typeof v === 'string') return W(v)
+    if (!Array.isArray(v)) return +v
+    const e = v.map(V)
+    const p = x.$a(16 + 8 * e.length)
+    const d = new DataView(x.$mem.buffer, p)
+    ;[e.length, e.length, p + 16].forEach((y, i) => d.setInt32(4 * i, y, true))
+    e.forEach((y, i) => typeof v[i] === 'number' ? d.setFloat64(16 + 8 * i, y, true) : d.setInt32(16 + 8 * i, y, true))
+    return p
+  }
   const on = (el, type, id) => el.addEventListener(type, e => {
     const t = e.target || {}
     const p = x.$a(16)
@@ -86,7 +97,7 @@ async function load (source, props, root) {
   x = (r.instance || r).exports
   for (const [k, v] of Object.entries(props || JSON.parse((root && root.getAttribute('data-props')) || '{}'))) {
     const set = x['$p_' + k]
-    if (set && v != null) set(typeof v === 'string' ? W(v) : +v)
+    if (set && v != null) set(V(v))
   }
   x.$i()
   return { x, S, scan }

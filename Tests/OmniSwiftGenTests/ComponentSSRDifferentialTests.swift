@@ -1,5 +1,6 @@
 import Foundation
 import OmniIR
+import OmniSema
 import OmniSwiftGen
 import OmniDriver
 import OmniTestSupport
@@ -103,15 +104,16 @@ struct NodeResult: Decodable {
     var error: String?
 }
 
-/// A JSON scalar of `data-props`.
-enum JSONValue: Decodable, Equatable, CustomStringConvertible {
-    case string(String), number(Double), bool(Bool), other
+/// A value of `data-props`: a scalar or an array of values.
+indirect enum JSONValue: Decodable, Equatable, CustomStringConvertible {
+    case string(String), number(Double), bool(Bool), array([JSONValue]), other
 
     init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         if let b = try? c.decode(Bool.self) { self = .bool(b) }
         else if let n = try? c.decode(Double.self) { self = .number(n) }
         else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
         else { self = .other }
     }
 
@@ -120,7 +122,30 @@ enum JSONValue: Decodable, Equatable, CustomStringConvertible {
         case .string(let s): "\"\(s)\""
         case .number(let n): "\(n)"
         case .bool(let b): "\(b)"
+        case .array(let xs): "[" + xs.map(\.description).joined(separator: ", ") + "]"
         case .other: "…"
+        }
+    }
+
+    /// For JSONSerialization.
+    var object: Any {
+        switch self {
+        case .string(let s): s
+        case .number(let d): d
+        case .bool(let b): b
+        case .array(let xs): xs.map(\.object)
+        case .other: NSNull()
+        }
+    }
+
+    /// The same value as a Swift literal argument.
+    var swift: SwiftExpr {
+        switch self {
+        case .string(let s): .string(s)
+        case .number(let d): .double(d)
+        case .bool(let b): .bool(b)
+        case .array(let xs): .array(xs.map(\.swift))
+        case .other: .nil
         }
     }
 }
@@ -135,17 +160,10 @@ struct SSRCase {
 
     static let text = "<b>\"Tom\" & 'Jerry'</b> ünï"
 
-    /// Only the required props; then every prop (scalars), with values that exercise escaping
-    /// and the `{#if}` branches the defaults do not take.
+    /// Only the required props; then every prop, with values that exercise escaping, the
+    /// `{#if}` branches the defaults do not take, and arrays (nested too) of each scalar.
     static func cases(for c: IRComponent) -> [SSRCase] {
-        func value(_ p: IRProp) -> JSONValue? {
-            switch p.type {
-            case .string: .string(text)
-            case .number: .number(12.5)
-            case .bool: .bool(true)
-            default: nil
-            }
-        }
+        func value(_ p: IRProp) -> JSONValue? { sample(p.type, 0) }
         let names = c.props.map(\.name)
         let required = c.props.filter(\.required).compactMap { p in value(p).map { (p.name, $0) } }
         let all = c.props.compactMap { p in value(p).map { (p.name, $0) } }
@@ -153,30 +171,25 @@ struct SSRCase {
                 SSRCase(component: c.name, label: "(all props)", values: all, propNames: names)]
     }
 
-    var json: [String: Any] {
-        var out: [String: Any] = [:]
-        for (n, v) in values {
-            switch v {
-            case .string(let s): out[n] = s
-            case .number(let d): out[n] = d
-            case .bool(let b): out[n] = b
-            case .other: break
-            }
+    /// The `k`th sample of a type: `k` varies the elements of an array.
+    static func sample(_ t: SemaType, _ k: Int) -> JSONValue? {
+        switch t {
+        case .string: return k == 0 ? .string(text) : .string("b\(k)")
+        case .number: return .number(k == 0 ? 12.5 : Double(-k))
+        case .bool: return .bool(k % 2 == 0)
+        case .array(let e):
+            let xs = (0..<(2 + k % 2)).map { sample(e, k + $0 + 1) }
+            return xs.contains(nil) ? nil : .array(xs.compactMap { $0 })
+        default: return nil
         }
-        return out
     }
+
+    var json: [String: Any] { Dictionary(uniqueKeysWithValues: values.map { ($0.name, $0.value.object) }) }
 
     /// `omni_ssr_<Name>(&w, label: "…", start: 12.5)`.
     func call(writer: String) -> SwiftExpr {
         var args = [SwiftArgument(nil, .prefix("&", .identifier(writer)))]
-        for (n, v) in values {
-            switch v {
-            case .string(let s): args.append(SwiftArgument(n, .string(s)))
-            case .number(let d): args.append(SwiftArgument(n, .double(d)))
-            case .bool(let b): args.append(SwiftArgument(n, .bool(b)))
-            case .other: break
-            }
-        }
+        for (n, v) in values { args.append(SwiftArgument(n, v.swift)) }
         return .call(.identifier(ServerNames.componentSSRFunction(component)), args)
     }
 }
