@@ -22,6 +22,8 @@ import OmniBase
 //                                                 E0452 binding named like a parameter
 //                                                 E0453 path parameter used with two types
 //                                                 E0454 parameter name used twice across a scope
+//                                                 E0455 query parameter of an entity type
+//                                                 E0456 query parameter of an unknown type
 // Golden tests: `Fixtures/server-sema/*.omni`. Each example below is a complete `app.omni`
 // that raises its code (`ServerExplanationTests`); `fixed` checks without that code.
 
@@ -225,6 +227,14 @@ extension SemaExplanations {
             "A route's path parameters are those of its scopes' prefixes and of its own path, and its query parameters share their namespace; each name appears once.",
             withRoutes(note, "  scope \"/n/:id\" {\n    get \"/x/:id\" => json { n: Note.find(id) }\n  }"),
             fixed: withRoutes(note, "  scope \"/n/:id\" {\n    get \"/x\" => json { n: Note.find(id) }\n  }")),
+        app("E0455", "A query parameter whose type is an entity",
+            "A query string carries text. To pass a row, pass its `id` (an `int`) and look the row up with `find`; an enum parameter (`(role: Role)`) is read from its case name.",
+            withRoutes(note, "  get \"/n\" (note: Note) => json { note: Note.find(note) }"),
+            fixed: withRoutes(note, "  get \"/n\" (note: int) => json { note: Note.find(note) }")),
+        app("E0456", "A query parameter of an unknown type",
+            "A query parameter's type is a scalar (`string`, `int`, …) or an enum declared in a `<schema>` block, optionally `?`. The error suggests the closest enum name.",
+            withRoutes("  enum Mood { calm, busy }\n  entity Note { text: string, mood: Mood }", "  get \"/n\" (mood: Mod = calm) => json { notes: Note.where(mood == :mood) }"),
+            fixed: withRoutes("  enum Mood { calm, busy }\n  entity Note { text: string, mood: Mood }", "  get \"/n\" (mood: Mood = calm) => json { notes: Note.where(mood == :mood) }")),
         app("W0520", "A route that can never match",
             """
             The router picks, at each segment, literal text first, then a `:param`, then a `*rest`, \

@@ -92,7 +92,7 @@ extension ServerBlogTests {
         let p = result.program
         #expect(p.pipelines.map(\.name) == ["browser", "api"])
         #expect(p.pipeline(named: "api")?.plugs == [.logger, .json, .cors(origins: []), .gzip, .rateLimit(limit: 600, seconds: 60)])
-        #expect(p.routes.count == 20)
+        #expect(p.routes.count == 21)
         let index = try #require(result.route(.get, "/"))
         #expect(index.pipelines == ["browser"])
         guard case .page(let template, let bindings) = index.target else { Issue.record("not a page"); return }

@@ -122,6 +122,12 @@ enum WebFixtures {
             binding("users", "User", .count), binding("posts", "Post", .count),
             binding("published", "Post", .count, condition: published),
         ])))
+        let ofRole = QueryCondition.compare(field: ["role"], op: .equal, operand: .parameter("role", .enumeration("Role")))
+        routes.append(route(.get, "/api/v1/team", query: [
+            CheckedQueryParameter(name: "role", type: .enumeration("Role"), defaultValue: .enumCase("author"), span: span),
+        ], through: ["api"], .json(bindings: [
+            binding("members", "User", .all, condition: ofRole), binding("total", "User", .count, condition: ofRole),
+        ])))
         return ServerProgram(entities: [user, post], enums: [role], pipelines: [browser, api], routes: routes)
     }
 }

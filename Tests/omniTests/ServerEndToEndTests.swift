@@ -151,10 +151,12 @@ struct ServerEndToEndTests {
     }
 
     func checkListing() throws {
-        let people: [(String, Int?)] = [("Grace Hopper", 85), ("Alan Turing", 41), ("Barbara Liskov", nil), ("Edsger Dijkstra", 72), ("Alice Example", 30)]
-        for (i, (name, age)) in people.enumerated() {
+        let people: [(String, Int?, String?)] = [("Grace Hopper", 85, "admin"), ("Alan Turing", 41, "author"), ("Barbara Liskov", nil, nil),
+                                                 ("Edsger Dijkstra", 72, "author"), ("Alice Example", 30, nil)]
+        for (i, (name, age, role)) in people.enumerated() {
             var body: [String: Any] = ["name": name, "email": "p\(i)@example.org"]
             if let age { body["age"] = age }
+            if let role { body["role"] = role }
             #expect(try client.json("POST", "/api/v1/users", body).status == 201)
         }
         // Offset pagination with a total.
@@ -201,6 +203,22 @@ struct ServerEndToEndTests {
         #expect(try names("name[ne]=Alan%20Turing&age[gt]=40") == ["Grace Hopper", "Edsger Dijkstra"])
         let badFilter = try client.get("/api/v1/users?nmae[eq]=x")
         #expect(badFilter.status == 400)
+
+        // An enum query parameter: `get "/team" (role: Role = author)`.
+        func team(_ query: String) throws -> (names: [String], total: Int?) {
+            let response = try client.get("/api/v1/team\(query)")
+            #expect(response.status == 200, "team\(query): \(response.text)")
+            let object = response.json as? [String: Any]
+            return ((object?["members"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }, object?["total"] as? Int)
+        }
+        let authors = try team("")
+        #expect(authors.names == ["Alan Turing", "Edsger Dijkstra"] && authors.total == 2, "\(authors)")
+        let admins = try team("?role=admin")
+        #expect(admins.names == ["Grace Hopper"] && admins.total == 1, "\(admins)")
+        let badRole = try client.get("/api/v1/team?role=boss")
+        #expect(badRole.status == 400, "\(badRole.text)")
+        let detail = ((badRole.json as? [String: Any])?["error"] as? [String: Any])?["details"] as? [[String: Any]]
+        #expect(detail?.first?["field"] as? String == "role" && detail?.first?["code"] as? String == "enum", "\(badRole.text)")
     }
 
     func checkPages() throws {

@@ -213,6 +213,7 @@ export interface ApiClient {
     delete(id: number): Promise<void>;
   };
   stats(): Promise<{ users: number; posts: number; published: number }>;
+  team(query?: { role?: Role }): Promise<{ members: User[]; total: number }>;
 }
 
 /** A client for the API at `baseURL` (e.g. `https://example.com` or `""` for this origin). */

@@ -96,5 +96,6 @@ export function createClient(baseURL, options = {}) {
       delete: (id) => send("DELETE", "/api/v1/posts/" + segment(id)),
     },
     stats: () => send("GET", "/api/v1/stats"),
+    team: (query) => send("GET", "/api/v1/team" + plainQuery(query)),
   };
 }

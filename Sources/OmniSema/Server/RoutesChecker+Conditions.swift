@@ -318,6 +318,7 @@ extension RoutesChecker {
     }
 
     static func compatible(field: ServerType, parameter: ServerType) -> Bool {
+        if case .enumeration = parameter { return field == parameter }
         guard case .scalar(let p) = parameter else { return parameter == .error }
         switch field {
         case .scalar(let f):

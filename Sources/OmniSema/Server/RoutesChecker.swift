@@ -4,7 +4,7 @@ import OmniSyntax
 /// Checks every `<routes>` block against the checked schema and flattens it into the routes
 /// the back ends compile (docs/LANGUAGE.md, "Schemas and routes"). The parser already reported
 /// syntax errors, repeated parameters within one path or parameter list (E0774, E0784) and
-/// non-scalar query parameters (E0785). This pass:
+/// query parameters that are neither scalars nor names (E0785). This pass:
 ///
 /// - collects pipelines (E0436 duplicate names) and checks their plugs (E0437, E0438;
 ///   `RoutesChecker+Plugs.swift`);
@@ -13,7 +13,8 @@ import OmniSyntax
 /// - expands `resources` (E0439 unknown entity, E0440 a path parameter that is not a to-one
 ///   relation of the entity);
 /// - checks page, JSON and redirect targets (E0442 missing template, E0450 unknown redirect
-///   parameter, E0451 query parameter defaults, E0452 bindings named like parameters) and
+///   parameter, E0451 query parameter defaults, E0452 bindings named like parameters, E0455
+///   and E0456 query parameters of an entity or unknown type) and
 ///   their queries (`RoutesChecker+Queries.swift`, `RoutesChecker+Conditions.swift`);
 /// - finds duplicate routes (E0441), routes the runtime can never reach (W0520;
 ///   `RoutesChecker+Table.swift`) and path parameters no query uses (W0521).
@@ -198,11 +199,7 @@ struct RoutesChecker {
     }
 
     private mutating func checkQueryParameter(_ q: QueryParameter) -> CheckedQueryParameter {
-        let type: ServerType = switch q.type.kind {
-        case .scalar(let s): .scalar(s)
-        case .optional(let inner): if case .scalar(let s) = inner.kind { .optional(.scalar(s)) } else { .error }
-        default: .error
-        }
+        let type = queryParameterType(q.type, of: q.name.name)
         var value: DefaultValue?
         if let literal = q.defaultValue, type != .error {
             switch SchemaChecker.literalValue(literal, for: type, enums: enums) {
@@ -218,6 +215,38 @@ struct RoutesChecker {
             }
         }
         return CheckedQueryParameter(name: q.name.name, type: type, defaultValue: value, span: q.span)
+    }
+
+    /// A query parameter's type: a scalar or an enum, optionally `?` (the parser reported
+    /// the other shapes, E0785). A name that is an entity is E0455; an unknown one E0456.
+    private mutating func queryParameterType(_ type: FieldType, of parameter: String) -> ServerType {
+        switch type.kind {
+        case .scalar(let s):
+            return .scalar(s)
+        case .optional(let inner):
+            let t = queryParameterType(inner, of: parameter)
+            return t == .error ? .error : .optional(t)
+        case .named(let name):
+            if enums.contains(where: { $0.name == name.name }) { return .enumeration(name.name) }
+            if entities.contains(where: { $0.name == name.name }) {
+                diagnostics.append(Diagnostic(
+                    .error, "E0455", "the query parameter `\(parameter)` holds a `\(name.name)`, an entity", at: name.span,
+                    label: "a query string carries text, not a row",
+                    help: ["take the row's id and look it up: `(\(parameter): int)` and `\(name.name).find(\(parameter))`"],
+                    fixes: [.replace(name.span, with: "int", "take its `id`")]))
+                return .error
+            }
+            var d = Diagnostic(.error, "E0456", "unknown enum `\(name.name)`", at: name.span, label: "no enum has this name")
+            if let match = EditDistance.bestMatch(for: name.name, in: enums.map(\.name)) {
+                d = d.helping("did you mean `\(match)`?").fixing(.replace(name.span, with: match, "replace with `\(match)`"))
+            } else {
+                d = d.helping("declare `enum \(name.name) { … }` in a `<schema>` block, or use a scalar type")
+            }
+            diagnostics.append(d)
+            return .error
+        case .list, .error:
+            return .error
+        }
     }
 
     /// E0442 unless `templates/<name>.html` exists.

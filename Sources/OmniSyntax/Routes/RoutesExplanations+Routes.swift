@@ -108,14 +108,14 @@ extension RoutesExplanations {
               """,
               example: routes("  get \"/users/:id\" (id: int) => page \"users/show\" { user: User.find(id) }"),
               fixed: routes("  get \"/users/:id\" => page \"users/show\" { user: User.find(id) }")),
-        entry("E0785", "A query parameter that is not a scalar",
+        entry("E0785", "A query parameter that is not a scalar or an enum",
               """
               Query-string parameters are `string`, `text`, `int`, `float`, `bool`, `date`, \
-              `datetime` or `uuid`, optionally `?`. To refer to a row, pass its `id` and look it up: \
-              `User.find(by)`.
+              `datetime`, `uuid` or a schema enum, optionally `?`; not `json` and not a list. To \
+              pass several values, give the route several parameters.
               """,
-              example: routes("  get \"/posts\" (by: User) => page \"posts/index\" { posts: Post.where(author.id == by) }"),
-              fixed: routes("  get \"/posts\" (by: int) => page \"posts/index\" { posts: Post.where(author.id == by) }")),
+              example: routes("  get \"/posts\" (by: [User]) => page \"posts/index\" { posts: Post.all() }"),
+              fixed: routes("  get \"/posts\" (by: int) => page \"posts/index\" { posts: Post.where(author.id == :by) }")),
         entry("E0786", "Malformed template name",
               """
               `page "users/index"` renders `templates/users/index.html`: a template name is a \

@@ -342,17 +342,18 @@ extension RoutesParserCore {
         return parameters
     }
 
-    /// E0785 unless the type is a scalar other than `json` (optionally `?`).
+    /// E0785 unless the type is a scalar other than `json` or a name (optionally `?`). Whether
+    /// a name is an enum (allowed) or an entity is the routes checker's question (E0455).
     func checkQueryParameterType(_ type: FieldType) {
         switch type.unwrapped.kind {
-        case .error:
+        case .error, .named:
             return
         case .scalar(let s) where s.isQueryParameterType:
             return
         default:
-            report(Diagnostic.error("E0785", "a query parameter has a scalar type", at: type.span,
-                                    label: "not a scalar type")
-                .note("query parameters are `string`, `text`, `int`, `float`, `bool`, `date`, `datetime` or `uuid`, optionally `?`")
+            report(Diagnostic.error("E0785", "a query parameter has a scalar or enum type", at: type.span,
+                                    label: "not a scalar or enum type")
+                .note("query parameters are `string`, `text`, `int`, `float`, `bool`, `date`, `datetime`, `uuid` or an enum, optionally `?`")
                 .helping("pass an entity's `id` (an `int`) and look it up with `find`"))
         }
     }
