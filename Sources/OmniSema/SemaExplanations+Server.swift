@@ -14,7 +14,7 @@ import OmniBase
 //   E0429 `@unique`/`@index` on a to-many field   E0444 bad `find`/`limit`/`offset` argument
 //   E0430 reserved `omni` prefix                  E0445 unknown name in a query
 //   E0431 two fields in one column                E0446 wrong kind of field in a query
-//                                                 E0447 comparison with a value of another type
+//   E0432 `via` that names no inverse field       E0447 comparison with a value of another type
 //   warnings                                      E0448 comparison with `null` of a non-optional
 //   W0520 route that can never match              E0449 not a condition
 //   W0521 path parameter never used               E0450 unknown redirect parameter
@@ -58,9 +58,9 @@ extension SemaExplanations {
         app("E0423", "A to-many relation without exactly one inverse",
             """
             `posts: [Post]` in `User` lists the posts whose to-one field of type `User` points at the user. \
-            So `Post` needs exactly one such field (its foreign key). With none, add one; with several \
-            (`author: User` and `editor: User?`), the relation is ambiguous: keep one, or query the posts \
-            with `where` instead of declaring the list.
+            So `Post` needs such a field (its foreign key). With none, add one; with several \
+            (`author: User` and `editor: User?`), name the one to read through with `via`: \
+            `posts: [Post] via author`, `edits: [Post] via editor`.
             """,
             schema("  entity User { name: string, posts: [Post] }\n  entity Post { title: string }"),
             fixed: schema("  entity User { name: string, posts: [Post] }\n  entity Post { title: string, author: User }")),
@@ -109,6 +109,14 @@ extension SemaExplanations {
             """,
             schema("  entity Post { author: User, authorId: int }\n  entity User { name: string }"),
             fixed: schema("  entity Post { author: User }\n  entity User { name: string }")),
+        app("E0432", "A `via` that does not name an inverse field",
+            """
+            `posts: [Post] via author` reads the posts whose `author` is this row, so `author` must be a \
+            to-one field of `Post` whose type is this entity (`User` or `User?`). The error suggests the \
+            closest such field.
+            """,
+            schema("  entity User { name: string, posts: [Post] via writer }\n  entity Post { author: User, editor: User? }"),
+            fixed: schema("  entity User { name: string, posts: [Post] via author }\n  entity Post { author: User, editor: User? }")),
     ]
 
     static let serverRoutes: [Explanation] = [

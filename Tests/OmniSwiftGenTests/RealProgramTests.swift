@@ -18,3 +18,42 @@ import Testing
         }
     }
 }
+
+/// `via` through the real front end: two to-many relations onto the same entity, each
+/// loaded through the to-one field it names.
+@Suite struct ViaRelationGenTests {
+    static let app = """
+        <schema>
+          entity User {
+            name:  string
+            posts: [Post] via author
+            edits: [Post] via editor
+          }
+          entity Post { title: string, author: User, editor: User? }
+        </schema>
+
+        <routes>
+          get "/u/:id" => json { user: User.find(id).include(posts, edits) }
+        </routes>
+        """
+
+    @Test func eachRelationIsLoadedThroughItsOwnField() throws {
+        let report = Checker.check(files: [(path: "app.omni", bytes: Array(Self.app.utf8))])
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message))")
+        let frontend = try #require(report.frontend)
+        let user = try #require(frontend.server.entity(named: "User"))
+        #expect(user.field(named: "posts")?.relation == .toMany(entity: "Post", inverse: "author"))
+        #expect(user.field(named: "edits")?.relation == .toMany(entity: "Post", inverse: "editor"))
+        let files = Dictionary(uniqueKeysWithValues: DataGen.swiftFiles(frontend.server, sources: report.sources).map { ($0.path, SwiftRenderer.file($0)) })
+        let queries = try #require(files["Sources/App/Queries.swift"])
+        func loader(_ relation: String) -> Substring {
+            let name = QueryGen.includeLoaderName(entity: "User", relation: relation)
+            guard let start = queries.range(of: "func \(name)(") else { return "" }
+            let rest = queries[start.upperBound...]
+            return rest[..<(rest.range(of: "\n}\n")?.lowerBound ?? rest.endIndex)]
+        }
+        #expect(loader("posts").contains("\\\"author_id\\\" IN"), "\(loader("posts"))")
+        #expect(loader("edits").contains("\\\"editor_id\\\" IN"), "\(loader("edits"))")
+        #expect(!loader("edits").contains("author_id"), "\(loader("edits"))")
+    }
+}

@@ -16,7 +16,7 @@ enum ServerFixtures {
             role:    Role    = reader
             age:     int?    @range(0, 150)
             website: string? @url
-            posts:   [Post]
+            posts:   [Post] via author
           }
 
           entity Post {

@@ -54,6 +54,27 @@ import Testing
         #expect(r.block.entities.first?.fields.map(\.name.name) == ["body", "post", "author"])
     }
 
+    @Test func viaNamesTheInverseOfAToManyRelation() throws {
+        let r = parseSchemaBody("entity User {\n  posts: [Post] via author\n  edits: [Post] via editor @index\n  via: string\n}")
+        #expect(r.diagnostics.isEmpty, "\(r.report)")
+        let fields = try #require(r.block.entities.first?.fields)
+        #expect(fields.map { $0.via?.name } == ["author", "editor", nil])
+        #expect(fields.map(\.name.name) == ["posts", "edits", "via"])
+        #expect(r.file.text(try #require(fields[0].via).span) == "author")
+        #expect(r.dump.contains("Via author"))
+    }
+
+    @Test func misplacedViaIsE0787WithARemovalFix() throws {
+        let r = parseSchemaBody("entity Post {\n  author: User via posts\n  tags: [Tag] via post via item\n  notes: [Note] via\n  title: string\n}")
+        #expect(r.codes == ["E0787", "E0787", "E0787"], "\(r.report)")
+        #expect(r.diagnostics[0].message == "`via` belongs to a to-many relation (`[T]`)")
+        let fix = try #require(r.diagnostics[0].fixes.first?.edits.first)
+        #expect(r.file.text(fix.span) == " via posts")
+        #expect(r.diagnostics[1].message == "a to-many relation has one `via`")
+        #expect(r.block.entities.first?.fields.map(\.name.name) == ["author", "tags", "notes", "title"])
+        #expect(r.block.entities.first?.fields[1].via?.name == "post")
+    }
+
     @Test func enumsWithCommasOrLines() {
         let r = parseSchemaBody("enum Role { admin, member }\nenum Status {\n  draft\n  published\n}")
         #expect(r.diagnostics.isEmpty, "\(r.report)")

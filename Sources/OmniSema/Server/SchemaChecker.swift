@@ -8,7 +8,8 @@ import OmniSyntax
 ///
 /// - E0420 an entity or enum name declared twice; E0430 a name with the reserved `omni` prefix;
 /// - E0421 an unknown entity or enum; E0422 a to-many relation of something that is not an entity;
-///   E0423 a to-many relation without exactly one inverse to-one field;
+///   E0423 a to-many relation without exactly one inverse to-one field (and no `via`);
+///   E0432 a `via` that does not name a to-one field of the other entity referring back;
 /// - E0424 a validation that does not fit the field's type; E0425 validations that contradict
 ///   each other; E0426 a `@pattern` that is not a regular expression; E0429 `@unique`/`@index`
 ///   on a to-many relation;
@@ -196,15 +197,39 @@ struct SchemaChecker {
         return CheckedEntity(name: name, table: ServerNaming.tableName(name), fields: checked, file: file, span: decl.name.span)
     }
 
-    /// The unique to-one field of `target` that points back at `entity`, or nil after E0423.
+    /// The to-one field of `target` that points back at `entity`: the one `via` names
+    /// (E0432 unless it is such a field), else the only one; nil after E0423 or E0432.
     private mutating func findInverse(of field: FieldDecl, in entity: String, target: String,
                                       all: [[(decl: FieldDecl, type: ServerType)]]) -> String? {
         guard let index = ordered.firstIndex(where: { $0.decl.name.name == target }) else { return nil }
         let candidates = all[index].filter {
             if case .entity(let e, _) = $0.type.unwrapped { e == entity } else { false }
         }
-        if candidates.count == 1 { return candidates[0].decl.name.name }
         let targetSpan = ordered[index].decl.name.span
+        if let via = field.via {
+            if candidates.contains(where: { $0.decl.name.name == via.name }) { return via.name }
+            let named = all[index].first { $0.decl.name.name == via.name }
+            var d = Diagnostic(
+                .error, "E0432",
+                named == nil ? "`\(target)` has no field `\(via.name)`" : "`\(target).\(via.name)` does not refer to `\(entity)`",
+                at: via.span, label: named == nil ? "no such field" : "not a to-one relation to `\(entity)`",
+                labels: named.map { [Label($0.decl.type.span, "`\(via.name)` is \(ServerNaming.an($0.type))")] } ?? [Label(targetSpan, "declared here")],
+                notes: ["`via` names the to-one field of `\(target)` (of type `\(entity)` or `\(entity)?`) that holds these rows"])
+            let names = candidates.map(\.decl.name.name)
+            if let match = EditDistance.bestMatch(for: via.name, in: names) {
+                d = d.helping("did you mean `\(match)`?").fixing(.replace(via.span, with: match, "replace with `\(match)`"))
+            } else if names.count == 1 {
+                d = d.helping("`\(names[0])` is the one field of `\(target)` that refers to `\(entity)`")
+                    .fixing(.replace(via.span, with: names[0], "read them through `\(names[0])`"))
+            } else if names.isEmpty {
+                d = d.helping("add a field such as `\(ServerNaming.lowerFirst(entity)): \(entity)` to `\(target)`")
+            } else {
+                d = d.helping("the fields of `\(target)` that refer to `\(entity)` are \(names.map { "`\($0)`" }.joined(separator: ", "))")
+            }
+            diagnostics.append(d)
+            return nil
+        }
+        if candidates.count == 1 { return candidates[0].decl.name.name }
         if candidates.isEmpty {
             let suggested = ServerNaming.lowerFirst(entity)
             diagnostics.append(Diagnostic(
@@ -218,8 +243,9 @@ struct SchemaChecker {
                 .error, "E0423", "`\(field.name.name): [\(target)]` is ambiguous: several fields of `\(target)` refer to `\(entity)`",
                 at: field.type.span, label: "which of them holds these rows?",
                 labels: candidates.map { Label($0.decl.name.span, "`\($0.decl.name.name)` refers to `\(entity)`") },
-                notes: ["the rows of a to-many relation are found through the one to-one field of the other entity that points back"],
-                help: ["keep one to-one field of type `\(entity)` in `\(target)`, or remove this to-many relation and query `\(target)` with `where`"]))
+                notes: ["the rows of a to-many relation are found through the to-one field of the other entity that points back"],
+                help: ["name that field with `via`: `\(field.name.name): [\(target)] via \(candidates[0].decl.name.name)`"],
+                fixes: candidates.map { .insert(" via \($0.decl.name.name)", at: field.type.span.endPoint, "read them through `\($0.decl.name.name)`") }))
         }
         return nil
     }

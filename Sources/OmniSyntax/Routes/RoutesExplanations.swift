@@ -1,6 +1,6 @@
 import OmniBase
 
-// Codes of the schema and routes front end, E0750–E0786 (E0787–E0799 are free):
+// Codes of the schema and routes front end, E0750–E0787 (E0788–E0799 are free):
 //   lexical                                   routes
 //   E0750 unexpected character                E0771 missing `=>` in a route
 //   E0751 unterminated string                 E0772 path without a leading `/`
@@ -25,6 +25,7 @@ import OmniBase
 //   E0768 duplicate field or enum case
 //   E0769 implicit field declared
 //   E0770 enum without cases
+//   E0787 misplaced `via`
 
 /// `omni explain` entries for every code the schema and routes parsers raise. Each example is a
 /// complete `app.omni` file that raises its code; its `fixed` version parses cleanly.
@@ -197,5 +198,13 @@ public enum RoutesExplanations {
               "An enum lists its cases, separated by commas or line breaks: `enum Role { admin, member }`.",
               example: schema("  enum Role {}"),
               fixed: schema("  enum Role { admin, member }")),
+        entry("E0787", "A misplaced `via`",
+              """
+              `via name` follows the type of a to-many relation and names the to-one field of the \
+              other entity that holds its rows: `posts: [Post] via author`. It takes one field name, \
+              appears once, and a to-one field (`author: User`) has none: it is the foreign key itself.
+              """,
+              example: schema("  entity User { name: string, posts: [Post] }\n  entity Post { author: User via posts }"),
+              fixed: schema("  entity User { name: string, posts: [Post] via author }\n  entity Post { author: User }")),
     ]
 }

@@ -28,6 +28,7 @@ extension TreePrinter {
     public mutating func print(_ f: FieldDecl) {
         node("Field \(f.name.name): \(TreePrinter.describe(f.type))", f.span) { p in
             for v in f.validations { p.print(v) }
+            if let via = f.via { p.line("Via \(via.name)", via.span) }
             if let d = f.defaultValue { p.line("Default \(TreePrinter.describe(d.kind))", d.span) }
         }
     }

@@ -61,10 +61,14 @@ public struct FieldDecl: Hashable, Sendable {
     public var validations: [Validation]
     /// The value after `=`, if any.
     public var defaultValue: Literal?
+    /// `via author` after a to-many type: the to-one field of the other entity whose rows
+    /// these are (needed when several of its fields refer to this entity).
+    public var via: Identifier?
     public var span: Span
-    public init(id: NodeID, name: Identifier, type: FieldType, validations: [Validation], defaultValue: Literal?, span: Span) {
+    public init(id: NodeID, name: Identifier, type: FieldType, validations: [Validation], defaultValue: Literal?,
+                via: Identifier? = nil, span: Span) {
         self.id = id; self.name = name; self.type = type; self.validations = validations
-        self.defaultValue = defaultValue; self.span = span
+        self.defaultValue = defaultValue; self.via = via; self.span = span
     }
 }
 

@@ -184,9 +184,12 @@ extension RoutesParserCore {
         let type = parseFieldType(forQueryParameter: false)
         var validations: [Validation] = []
         var defaultValue: Literal?
+        var via: Identifier?
         while !current.newlineBefore || at(.at) {
             if at(.at) {
                 if let v = parseValidation() { validations.append(v) }
+            } else if current.kind == .identifier, text(current) == "via" {
+                if let name = parseVia(type: type, previous: via) { via = name }
             } else if at(.equal) {
                 let equal = advance()
                 let value = parseDefaultValue(after: equal)
@@ -201,7 +204,38 @@ extension RoutesParserCore {
             }
         }
         checkValidations(validations)
-        return FieldDecl(id: nextID(), name: name, type: type, validations: validations, defaultValue: defaultValue, span: span(start))
+        return FieldDecl(id: nextID(), name: name, type: type, validations: validations, defaultValue: defaultValue,
+                         via: via, span: span(start))
+    }
+
+    /// `via name` after a field's type (E0787 when the name is missing, the type is not a
+    /// to-many relation `[T]`, or a field has two).
+    func parseVia(type: FieldType, previous: Identifier?) -> Identifier? {
+        let before = prevEndPoint
+        let keyword = advance()
+        guard current.kind == .identifier, !current.newlineBefore else {
+            report(Diagnostic.error("E0787", "expected the name of a field after `via`, found \(current.describe(in: file))",
+                                    at: keyword.span.endPoint, label: "expected a field name")
+                .note("`posts: [Post] via author` holds the posts whose `author` is this row"))
+            return nil
+        }
+        let name = identifier(advance())
+        let whole = keyword.span.merged(with: name.span)
+        let removal = FixIt("remove it", edits: [TextEdit(span: before.merged(with: name.span), replacement: "")])
+        if let previous {
+            report(Diagnostic(.error, "E0787", "a to-many relation has one `via`", at: whole, label: "second `via`",
+                              labels: [Label(previous.span, "first `via`")], fixes: [removal]))
+            return nil
+        }
+        guard case .list = type.kind else {
+            if case .error = type.kind { return nil }
+            report(Diagnostic(.error, "E0787", "`via` belongs to a to-many relation (`[T]`)", at: whole, label: "not after a list type",
+                              labels: [Label(type.span, "`\(file.text(type.span))` is not a to-many relation")],
+                              notes: ["a to-one field is the foreign key itself; only `[T]` is read through another entity's field"],
+                              fixes: [removal]))
+            return nil
+        }
+        return name
     }
 
     /// The literal after `=`: a number, string, `true`/`false`, `null`, or a word (enum case, `now`, `uuid`).
