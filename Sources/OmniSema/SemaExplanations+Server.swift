@@ -19,7 +19,7 @@ import OmniBase
 //   W0520 route that can never match              E0449 not a condition
 //   W0521 path parameter never used               E0450 unknown redirect parameter
 //   W0522 plug run twice by one route             E0451 bad query parameter default
-//                                                 E0452 binding named like a parameter
+//   W0523 `auth(session)`, which admits no one    E0452 binding named like a parameter
 //                                                 E0453 path parameter used with two types
 //                                                 E0454 parameter name used twice across a scope
 //                                                 E0455 query parameter of an entity type
@@ -190,9 +190,9 @@ extension SemaExplanations {
             fixed: withRoutes(note, "  get \"/n\" (q: string) => json { n: Note.where(text contains q) }")),
         app("E0446", "The wrong kind of field in a query",
             """
-            `include` loads relations (other fields are always there); `order` sorts by the entity's own \
-            non-relation fields; a field path such as `author.name` goes through to-one relations only, and \
-            a relation is compared through its id: `author.id == id`.
+            `include` loads relations (other fields are always there); `order` sorts by fields, not \
+            relations (`order(author.name)`, not `order(author)`); a field path such as `author.name` goes \
+            through to-one relations only, and a relation is compared through its id: `author.id == id`.
             """,
             withRoutes("  entity User { name: string }\n  entity Post { title: string, author: User }",
                        "  get \"/p\" => json { posts: Post.all().include(title) }"),
@@ -259,5 +259,14 @@ extension SemaExplanations {
             "A route runs the pipelines of all its scopes; a plug in two of them (`logger` logging each request twice) is usually a mistake. `cors` and `rate_limit`, which may be stacked, are not reported.",
             withRoutes(note, "  pipeline a { logger }\n  pipeline b { logger, json }\n  scope \"/\" through a {\n    scope \"/api\" through b {\n      get \"/n\" => json { n: Note.count() }\n    }\n  }"),
             fixed: withRoutes(note, "  pipeline a { logger }\n  pipeline b { json }\n  scope \"/\" through a {\n    scope \"/api\" through b {\n      get \"/n\" => json { n: Note.count() }\n    }\n  }")),
+        app("W0523", "`auth(session)`, which admits no one yet",
+            """
+            `auth(session)` lets a request through when its signed session holds `user_id`. Nothing in \
+            an omni app sets it yet (there is no sign-in route), so every request through the pipeline is \
+            answered 401. Until there is, protect routes with `auth(basic)` (user names and passwords \
+            from `OMNI_BASIC_AUTH`) or `auth(bearer)` (tokens from `OMNI_API_TOKENS`).
+            """,
+            withRoutes(note, "  pipeline admin { session, auth(session) }\n  scope \"/admin\" through admin {\n    get \"/n\" => json { n: Note.count() }\n  }"),
+            fixed: withRoutes(note, "  pipeline admin { auth(basic) }\n  scope \"/admin\" through admin {\n    get \"/n\" => json { n: Note.count() }\n  }")),
     ]
 }

@@ -92,7 +92,7 @@ extension ServerBlogTests {
         let p = result.program
         #expect(p.pipelines.map(\.name) == ["browser", "api"])
         #expect(p.pipeline(named: "api")?.plugs == [.logger, .json, .cors(origins: []), .gzip, .rateLimit(limit: 600, seconds: 60)])
-        #expect(p.routes.count == 21)
+        #expect(p.routes.count == 22)
         let index = try #require(result.route(.get, "/"))
         #expect(index.pipelines == ["browser"])
         guard case .page(let template, let bindings) = index.target else { Issue.record("not a page"); return }
@@ -100,6 +100,14 @@ extension ServerBlogTests {
         #expect(bindings.map(\.type) == [.list(.entity("Post", loaded: ["author"])), .scalar(.int)])
         #expect(bindings[0].query.order == [SortKey(field: "createdAt", descending: true), SortKey(field: "title", descending: false)])
         #expect(bindings[0].query.limit == .literal(.integer(10)))
+        let feed = try #require(result.route(.get, "/api/v1/feed"))
+        guard case .json(let feedBindings) = feed.target else { Issue.record("not json"); return }
+        #expect(feedBindings.first?.query.order == [SortKey(through: ["author"], field: "name", descending: false),
+                                                     SortKey(field: "createdAt", descending: true)])
+        let team = try #require(result.route(.get, "/api/v1/team"))
+        guard case .json(let teamBindings) = team.target else { Issue.record("not json"); return }
+        #expect(teamBindings.first?.query.order == [SortKey(field: "age", descending: true, nullable: true),
+                                                     SortKey(field: "name", descending: false)])
         #expect(bindings[0].query.condition == .compare(field: ["published"], op: .equal, operand: .literal(.bool(true))))
         let show = try #require(result.route(.get, "/users/:id"))
         #expect(show.pathParameters == [ServerField(name: "id", type: .scalar(.int))])

@@ -124,7 +124,7 @@ func show(_ q: CheckedQuery) -> String {
     case .count: parts.append("count")
     }
     if let c = q.condition { parts.append("where(\(show(c)))") }
-    if !q.order.isEmpty { parts.append("order(" + q.order.map { ($0.descending ? "-" : "") + $0.field }.joined(separator: ", ") + ")") }
+    if !q.order.isEmpty { parts.append("order(" + q.order.map { ($0.descending ? "-" : "") + $0.path }.joined(separator: ", ") + ")") }
     if let l = q.limit { parts.append("limit(\(show(l)))") }
     if let o = q.offset { parts.append("offset(\(show(o)))") }
     if !q.includes.isEmpty { parts.append("include(\(q.includes.joined(separator: ", ")))") }

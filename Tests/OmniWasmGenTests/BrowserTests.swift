@@ -9,7 +9,7 @@ import Testing
 /// script clicks and types, then writes what it saw into the DOM that `--dump-dom` prints.
 @Suite struct BrowserTests {
     @Test func counterAndTodoListHydrateAndUpdate() async throws {
-        guard let chromium = Tool.which("chromium") ?? Tool.which("chromium-browser") else {
+        guard Chromium.executable != nil else {
             print("skipped: chromium is not installed (apt-get install chromium)")
             return
         }
@@ -41,10 +41,7 @@ import Testing
             port = ((try? String(contentsOfFile: portFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         }
         #expect(!port.isEmpty, "the test server did not start")
-        let r = try await Tool.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
-                                        "--user-data-dir=\(dir)/profile", "--dump-dom", "http://127.0.0.1:\(port)/test.html"], timeout: 90)
-        let dom = r.out
-        let result = dom.components(separatedBy: "<pre id=\"result\">").dropFirst().first?.components(separatedBy: "</pre>").first ?? ""
+        let (result, r) = try await Chromium.result(of: "http://127.0.0.1:\(port)/test.html", budgetMilliseconds: 5000)
         let expected = [
             "counter0=Clicks: 0|0",
             "counter3=Clicks: 3|30|#4caf50",

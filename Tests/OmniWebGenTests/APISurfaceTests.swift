@@ -8,7 +8,7 @@ import Testing
 
     @Test func pagesRedirectsAndCsrfWritesAreLeftOut() {
         let surface = APISurface(F.blog)
-        #expect(surface.members.map(\.name) == ["users", "posts", "stats", "team"])
+        #expect(surface.members.map(\.name) == ["users", "posts", "stats", "team", "feed"])
         // `resources "/users" => User only: [create]` through `browser` (csrf) is a form endpoint.
         let paths = surface.members.flatMap(\.operations).map { "\($0.route.verb.method) \($0.openAPIPath)" }
         #expect(!paths.contains("POST /users"))

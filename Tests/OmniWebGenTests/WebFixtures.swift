@@ -128,6 +128,9 @@ enum WebFixtures {
         ], through: ["api"], .json(bindings: [
             binding("members", "User", .all, condition: ofRole), binding("total", "User", .count, condition: ofRole),
         ])))
+        routes.append(route(.get, "/api/v1/feed", through: ["api"], .json(bindings: [
+            binding("posts", "Post", .all, includes: ["author"], condition: published),
+        ])))
         return ServerProgram(entities: [user, post], enums: [role], pipelines: [browser, api], routes: routes)
     }
 }

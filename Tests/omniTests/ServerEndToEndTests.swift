@@ -151,13 +151,16 @@ struct ServerEndToEndTests {
     }
 
     func checkListing() throws {
-        let people: [(String, Int?, String?)] = [("Grace Hopper", 85, "admin"), ("Alan Turing", 41, "author"), ("Barbara Liskov", nil, nil),
+        let people: [(String, Int?, String?)] = [("Grace Hopper", 85, "admin"), ("Alan Turing", 41, "author"), ("Barbara Liskov", nil, "author"),
                                                  ("Edsger Dijkstra", 72, "author"), ("Alice Example", 30, nil)]
+        var ids: [String: Int] = [:]
         for (i, (name, age, role)) in people.enumerated() {
             var body: [String: Any] = ["name": name, "email": "p\(i)@example.org"]
             if let age { body["age"] = age }
             if let role { body["role"] = role }
-            #expect(try client.json("POST", "/api/v1/users", body).status == 201)
+            let created = try client.json("POST", "/api/v1/users", body)
+            #expect(created.status == 201)
+            ids[name] = (created.json as? [String: Any])?["id"] as? Int
         }
         // Offset pagination with a total.
         let page = try client.get("/api/v1/users?limit=2&offset=2&sort=name")
@@ -204,7 +207,8 @@ struct ServerEndToEndTests {
         let badFilter = try client.get("/api/v1/users?nmae[eq]=x")
         #expect(badFilter.status == 400)
 
-        // An enum query parameter: `get "/team" (role: Role = author)`.
+        // An enum query parameter: `get "/team" (role: Role = author)`, members by `-age, name`:
+        // a null age first when descending, on SQLite as on PostgreSQL.
         func team(_ query: String) throws -> (names: [String], total: Int?) {
             let response = try client.get("/api/v1/team\(query)")
             #expect(response.status == 200, "team\(query): \(response.text)")
@@ -212,13 +216,25 @@ struct ServerEndToEndTests {
             return ((object?["members"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }, object?["total"] as? Int)
         }
         let authors = try team("")
-        #expect(authors.names == ["Alan Turing", "Edsger Dijkstra"] && authors.total == 2, "\(authors)")
+        #expect(authors.names == ["Barbara Liskov", "Edsger Dijkstra", "Alan Turing"] && authors.total == 3, "\(authors)")
         let admins = try team("?role=admin")
         #expect(admins.names == ["Grace Hopper"] && admins.total == 1, "\(admins)")
         let badRole = try client.get("/api/v1/team?role=boss")
         #expect(badRole.status == 400, "\(badRole.text)")
         let detail = ((badRole.json as? [String: Any])?["error"] as? [String: Any])?["details"] as? [[String: Any]]
         #expect(detail?.first?["field"] as? String == "role" && detail?.first?["code"] as? String == "enum", "\(badRole.text)")
+
+        // Sorting by a related row's field: `order(author.name, -createdAt)`, published only.
+        for (title, author, published) in [("Compilers", "Grace Hopper", true), ("Computable Numbers", "Alan Turing", true),
+                                           ("Go To Considered Harmful", "Edsger Dijkstra", false)] {
+            let body: [String: Any] = ["title": title, "body": "…", "published": published, "authorId": try #require(ids[author])]
+            #expect(try client.json("POST", "/api/v1/posts", body).status == 201)
+        }
+        let feed = try client.get("/api/v1/feed")
+        #expect(feed.status == 200, "\(feed.text)")
+        let posts = (feed.json as? [String: Any])?["posts"] as? [[String: Any]] ?? []
+        #expect(posts.compactMap { $0["title"] as? String } == ["Notes on the Engine", "Computable Numbers", "Compilers"], "\(feed.text)")
+        #expect(posts.compactMap { ($0["author"] as? [String: Any])?["name"] as? String } == ["Ada Lovelace", "Alan Turing", "Grace Hopper"])
     }
 
     func checkPages() throws {
@@ -286,17 +302,11 @@ struct ServerEndToEndTests {
     /// Issue #6: in headless Chromium, the example's home page hydrates; clicking the Counter
     /// updates its text and its SVG rect's width; the TodoList adds and clears items.
     func checkInABrowser() async throws {
-        guard let chromium = Tool.which("chromium") ?? Tool.which("chromium-browser") else {
+        guard Chromium.executable != nil else {
             Issue.record("chromium is not installed: run scripts/bootstrap.sh")
             return
         }
-        let profile = NSTemporaryDirectory() + "omni-chromium-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: profile) }
-        let browser = try await Tool.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=10000",
-                                                    "--user-data-dir=\(profile)", "--dump-dom",
-                                                    "http://127.0.0.1:\(client.port)/browser-test.html"], timeout: 120)
-        let result = browser.out.components(separatedBy: "<pre id=\"result\">").dropFirst().first?
-            .components(separatedBy: "</pre>").first ?? ""
+        let (result, browser) = try await Chromium.result(of: "http://127.0.0.1:\(client.port)/browser-test.html")
         let expected = [
             "counter=Likes: 3|30",
             "clicked=Likes: 4|40",

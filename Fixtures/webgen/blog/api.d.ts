@@ -214,6 +214,7 @@ export interface ApiClient {
   };
   stats(): Promise<{ users: number; posts: number; published: number }>;
   team(query?: { role?: Role }): Promise<{ members: User[]; total: number }>;
+  feed(): Promise<{ posts: Array<Post & { author: User }> }>;
 }
 
 /** A client for the API at `baseURL` (e.g. `https://example.com` or `""` for this origin). */

@@ -97,5 +97,6 @@ export function createClient(baseURL, options = {}) {
     },
     stats: () => send("GET", "/api/v1/stats"),
     team: (query) => send("GET", "/api/v1/team" + plainQuery(query)),
+    feed: () => send("GET", "/api/v1/feed"),
   };
 }

@@ -290,9 +290,20 @@ public struct CheckedQuery: Hashable, Sendable {
 }
 
 public struct SortKey: Hashable, Sendable {
+    /// The to-one relations followed first (`["author"]` for `author.name`); empty for a field
+    /// of the queried entity itself.
+    public var through: [String]
+    /// The field sorted by: of the queried entity, or of the last entity `through` reaches.
     public var field: String
     public var descending: Bool
-    public init(field: String, descending: Bool) { self.field = field; self.descending = descending }
+    /// Whether the key can be null (an optional field, or one reached through an optional
+    /// relation): null sorts last ascending and first descending on every database.
+    public var nullable: Bool
+    public init(through: [String] = [], field: String, descending: Bool, nullable: Bool = false) {
+        self.through = through; self.field = field; self.descending = descending; self.nullable = nullable
+    }
+    /// `author.name`.
+    public var path: String { (through + [field]).joined(separator: ".") }
 }
 
 /// A checked `.where` condition.

@@ -1,7 +1,8 @@
 import OmniBase
 import OmniSyntax
 
-/// Pipelines and the arguments of their plugs (E0436, E0437).
+/// Pipelines and the arguments of their plugs (E0436, E0437; W0523 for `auth(session)`, which
+/// nothing can satisfy yet).
 extension RoutesChecker {
     mutating func collectPipeline(_ p: PipelineDecl) {
         guard !p.name.name.isEmpty else { return }
@@ -92,14 +93,23 @@ extension RoutesChecker {
                 let span = plug.arguments == nil ? plug.name.span : argumentsSpan(plug)
                 plugError(plug, "`auth` takes one scheme: `bearer`, `session` or `basic`", at: span,
                           label: plug.arguments == nil ? "no scheme given" : "expected one scheme",
-                          help: "write `auth(bearer)` for API tokens or `auth(session)` for a signed-in browser",
+                          help: "write `auth(bearer)` for API tokens or `auth(basic)` for a user name and password",
                           fix: plug.arguments == nil ? .insert("(bearer)", at: plug.name.span.endPoint, "use bearer tokens") : nil)
                 return nil
             }
             let value = arguments[0].value
             switch value.kind {
             case .word(let w):
-                if let scheme = CheckedPlug.AuthScheme(rawValue: w) { return .auth(scheme) }
+                if let scheme = CheckedPlug.AuthScheme(rawValue: w) {
+                    if scheme == .session {
+                        diagnostics.append(Diagnostic(
+                            .warning, "W0523", "`auth(session)` admits no one yet: nothing in an omni app signs a user in", at: plug.span,
+                            label: "every request through this pipeline gets 401",
+                            notes: ["the plug accepts a session that holds `user_id`, and omni generates no sign-in route that sets it yet"],
+                            help: ["for now use `auth(basic)` (users from `OMNI_BASIC_AUTH`) or `auth(bearer)` (tokens from `OMNI_API_TOKENS`)"]))
+                    }
+                    return .auth(scheme)
+                }
                 let match = EditDistance.bestMatch(for: w, in: schemes)
                 plugError(plug, "unknown authentication scheme `\(w)`", at: value.span, label: "not a scheme",
                           help: match.map { "did you mean `\($0)`?" } ?? "the schemes are `bearer`, `session` and `basic`",

@@ -13,7 +13,8 @@ import OmniSyntax
 /// `IS [NOT] NULL`; `contains`/`startsWith`/`endsWith` are case-insensitive (`LIKE` in
 /// SQLite, `ILIKE` in PostgreSQL, chosen by `db.dialect`) with `%`, `_`, `\` escaped; a path
 /// through a relation (`author.name`) becomes a subquery (`"author_id" IN (SELECT "id" FROM
-/// "users" WHERE …)`, the `id` of a to-one relation its foreign key). Included relations
+/// "users" WHERE …)`, the `id` of a to-one relation its foreign key); a sort key through a
+/// relation is a correlated subquery (`sortValue`). Included relations
 /// are loaded by a second query per relation (`WHERE "id" IN (…)`) in the shared loaders
 /// `omni_include_<Entity>_<relation>(_ db: any SQLExecutor, _ rows: inout [Omni_<Entity>])`.
 public enum QueryGen {
@@ -79,8 +80,10 @@ public enum QueryGen {
         }
         if case .count = q.shape {} else {
             let keys = q.order.compactMap { key -> String? in
-                guard let column = entity.field(named: key.field)?.column else { return nil }
-                return quoted(column) + (key.descending ? " DESC" : " ASC")
+                guard let value = sortValue(key, of: entity, program: program) else { return nil }
+                // Null sorts last ascending on every database (SQLite's default is first).
+                let nulls = key.nullable ? (key.descending ? " NULLS FIRST" : " NULLS LAST") : ""
+                return value + (key.descending ? " DESC" : " ASC") + nulls
             }
             if !keys.isEmpty { sql.text(" ORDER BY " + keys.joined(separator: ", ")) }
         }
@@ -214,6 +217,27 @@ public enum QueryGen {
             return SQLText("1 = 0")
         }
         return out
+    }
+
+    /// The SQL value a sort key sorts by: its column, or for `author.name` a correlated
+    /// subquery per relation followed, `(SELECT o1."name" FROM "users" AS o1 WHERE o1."id" =
+    /// "posts"."author_id")`. Each level has its own alias, so a relation onto the same table
+    /// (`manager.name` in `users`) reads the right row.
+    static func sortValue(_ key: SortKey, of entity: CheckedEntity, program: ServerProgram) -> String? {
+        func value(_ through: ArraySlice<String>, in current: CheckedEntity, outer: String, depth: Int) -> String? {
+            guard let name = through.first else {
+                guard let column = current.field(named: key.field)?.column else { return nil }
+                return outer + "." + quoted(column)
+            }
+            guard let relation = current.field(named: name), case .toOne(let target) = relation.relation,
+                  let column = relation.column, let next = program.entity(named: target) else { return nil }
+            let alias = "o\(depth)"
+            guard let inner = value(through.dropFirst(), in: next, outer: alias, depth: depth + 1) else { return nil }
+            return "(SELECT " + inner + " FROM " + quoted(next.table) + " AS " + alias + " WHERE " + alias + ".\"id\" = "
+                + outer + "." + quoted(column) + ")"
+        }
+        if key.through.isEmpty { return entity.field(named: key.field)?.column.map(quoted) }
+        return value(key.through[...], in: entity, outer: quoted(entity.table), depth: 1)
     }
 
     static func likePattern(_ operand: QueryOperand, prefix: Bool, suffix: Bool) -> SwiftExpr {
