@@ -57,3 +57,26 @@ import Testing
         #expect(!loader("edits").contains("author_id"), "\(loader("edits"))")
     }
 }
+
+/// `order(…)` through relations: one aliased, correlated subquery per relation followed.
+@Suite struct RelatedSortGenTests {
+    @Test func aRelationOntoTheSameTableReadsTheRelatedRow() throws {
+        let app = """
+            <schema>
+              entity Team { name: string }
+              entity User { name: string, manager: User?, team: Team }
+            </schema>
+            <routes>
+              get "/u" => json { users: User.all().order(manager.name, -manager.team.name, name) }
+            </routes>
+            """
+        let report = Checker.check(files: [(path: "app.omni", bytes: Array(app.utf8))])
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message))")
+        let frontend = try #require(report.frontend)
+        let queries = try #require(DataGen.swiftFiles(frontend.server, sources: report.sources)
+            .first { $0.path == "Sources/App/Queries.swift" }.map(SwiftRenderer.file))
+        let manager = #"(SELECT o1.\"name\" FROM \"users\" AS o1 WHERE o1.\"id\" = \"users\".\"manager_id\") ASC NULLS LAST"#
+        let team = #"(SELECT (SELECT o2.\"name\" FROM \"teams\" AS o2 WHERE o2.\"id\" = o1.\"team_id\") FROM \"users\" AS o1 WHERE o1.\"id\" = \"users\".\"manager_id\") DESC NULLS FIRST"#
+        #expect(queries.contains(" ORDER BY \(manager), \(team), \\\"name\\\" ASC"), "\(queries)")
+    }
+}
