@@ -88,11 +88,16 @@ struct OpenAPIBuilder {
             if let e = program.entity(named: entity) {
                 parameters.append(sortParameter(e))
                 parameters += e.filterFields.map { filterParameter($0) }
+                if let include = includeParameter(e) { parameters.append(include) }
             }
             responses.append((200, jsonResponse("A page of \(entity) rows.", ref(entity + "Page"))))
             mayBeBad = true
         case .show(let entity):
             fields.append(("summary", .string("Show one \(entity)")))
+            if let include = program.entity(named: entity).flatMap(includeParameter) {
+                parameters.append(include)
+                mayBeBad = true
+            }
             responses.append((200, jsonResponse("The \(entity).", ref(entity))))
             responses.append((404, responseRef("NotFound")))
         case .create(let entity):
@@ -180,6 +185,19 @@ struct OpenAPIBuilder {
         if let d = p.defaultValue.flatMap(OpenAPIBuilder.defaultJSON) { s = s.adding("default", d) }
         let required = !p.type.isOptional && p.defaultValue == nil
         return .object([("name", .string(p.name)), ("in", .string("query")), ("required", .bool(required)), ("schema", s)])
+    }
+
+    /// `include=author,comments`: the relations to load into the answer (nil without relations).
+    func includeParameter(_ entity: CheckedEntity) -> JSONDocument? {
+        let relations = entity.relationNames
+        guard !relations.isEmpty else { return nil }
+        return .object([
+            ("name", .string("include")), ("in", .string("query")), ("required", .bool(false)),
+            ("description", .string("Relations to load into each row, comma-separated.")),
+            ("style", .string("form")), ("explode", .bool(false)),
+            ("schema", .object([("type", .string("array")), ("items", .object([("enum", .array(relations.map { .string($0) }))])),
+                                ("uniqueItems", .bool(true))])),
+        ])
     }
 
     func sortParameter(_ entity: CheckedEntity) -> JSONDocument {

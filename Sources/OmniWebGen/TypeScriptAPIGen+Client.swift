@@ -58,7 +58,7 @@ struct JavaScriptClient {
             function listQuery(query) {
               const pairs = [];
               if (query == null) return "";
-              for (const key of ["limit", "offset", "cursor"]) {
+              for (const key of ["limit", "offset", "cursor", "include"]) {
                 if (query[key] !== undefined) pairs.push([key, String(query[key])]);
               }
               if (query.sort !== undefined) {
@@ -130,6 +130,9 @@ struct JavaScriptClient {
         case .create, .update, .replace:
             parameters.append("body")
             body = "body"
+        case .show(let e) where program.entity(named: e)?.relationNames.isEmpty == false:
+            parameters.append("query")
+            url += " + plainQuery(query)"
         case .show, .delete:
             break
         case .json:

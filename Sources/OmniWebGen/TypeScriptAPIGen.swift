@@ -61,7 +61,10 @@ struct TypeScriptDeclarations {
             for f in filters { out += "  \(f.name)?: \(filterType(f));\n" }
             out += "}\n"
             out += "\nexport type \(entity.name)SortField = " + (sorts.isEmpty ? "never" : sorts.map { JSONDocument.quoted($0.name) }.joined(separator: " | ")) + ";\n"
-            out += "\nexport type \(entity.name)ListQuery = \(shared("ListQuery"))<\(entity.name)Filter, \(entity.name)SortField>;\n"
+            let relations = entity.relationNames
+            out += "\n/** The relations `include` may load into a `\(entity.name)`. */\n"
+            out += "export type \(entity.name)Relation = " + (relations.isEmpty ? "never" : relations.map { JSONDocument.quoted($0) }.joined(separator: " | ")) + ";\n"
+            out += "\nexport type \(entity.name)ListQuery = \(shared("ListQuery"))<\(entity.name)Filter, \(entity.name)SortField, \(entity.name)Relation>;\n"
         }
         out += sharedDeclarations()
         out += clientDeclarations()
@@ -196,7 +199,7 @@ struct TypeScriptDeclarations {
             /** A field, or `-field` for descending. */
             export type \(s("SortKey"))<F extends string> = F | `-${F}`;
 
-            export interface \(s("ListQuery"))<Filter, Field extends string> {
+            export interface \(s("ListQuery"))<Filter, Field extends string, Relation extends string = never> {
               /** 1–100, default 20. */
               limit?: number;
               offset?: number;
@@ -204,6 +207,8 @@ struct TypeScriptDeclarations {
               cursor?: string;
               sort?: \(s("SortKey"))<Field> | \(s("SortKey"))<Field>[];
               filter?: Filter;
+              /** Relations to load into each row. */
+              include?: Relation[];
             }
 
             /** The part of `fetch` the client uses (the global `fetch` fits). */
@@ -255,7 +260,9 @@ struct TypeScriptDeclarations {
         case .list(let e):
             parameters.append("query?: \(e)ListQuery")
             result = "\(shared("Page"))<\(e)>"
-        case .show(let e): result = e
+        case .show(let e):
+            if program.entity(named: e)?.relationNames.isEmpty == false { parameters.append("query?: { include?: \(e)Relation[] }") }
+            result = e
         case .create(let e), .replace(let e):
             parameters.append("body: \(e)Input")
             result = e

@@ -235,6 +235,22 @@ struct ServerEndToEndTests {
         let posts = (feed.json as? [String: Any])?["posts"] as? [[String: Any]] ?? []
         #expect(posts.compactMap { $0["title"] as? String } == ["Notes on the Engine", "Computable Numbers", "Compilers"], "\(feed.text)")
         #expect(posts.compactMap { ($0["author"] as? [String: Any])?["name"] as? String } == ["Ada Lovelace", "Alan Turing", "Grace Hopper"])
+
+        // `include=` on the REST list and show actions.
+        let listed = try client.get("/api/v1/posts?include=author&sort=title&published=true")
+        #expect(listed.status == 200, "\(listed.text)")
+        let rows = (listed.json as? [String: Any])?["data"] as? [[String: Any]] ?? []
+        #expect(rows.compactMap { ($0["author"] as? [String: Any])?["name"] as? String } == ["Grace Hopper", "Alan Turing", "Ada Lovelace"],
+                "\(listed.text)")
+        let plain = (try client.get("/api/v1/posts?limit=1").json as? [String: Any])?["data"] as? [[String: Any]]
+        #expect(plain?.first?["author"] == nil && plain?.first?["authorId"] != nil)
+        let alan = try client.get("/api/v1/users/\(try #require(ids["Alan Turing"]))?include=posts")
+        #expect(((alan.json as? [String: Any])?["posts"] as? [[String: Any]])?.compactMap { $0["title"] as? String } == ["Computable Numbers"],
+                "\(alan.text)")
+        let badInclude = try client.get("/api/v1/posts?include=author,comments")
+        #expect(badInclude.status == 400, "\(badInclude.text)")
+        #expect(badInclude.text.contains("'comments' is not a relation; relations: author"), "\(badInclude.text)")
+        #expect(try client.get("/api/v1/users/1?include=nope").status == 400)
     }
 
     func checkPages() throws {

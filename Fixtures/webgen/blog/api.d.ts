@@ -46,7 +46,10 @@ export interface UserFilter {
 
 export type UserSortField = "id" | "createdAt" | "updatedAt" | "name" | "email" | "role" | "age";
 
-export type UserListQuery = ListQuery<UserFilter, UserSortField>;
+/** The relations `include` may load into a `User`. */
+export type UserRelation = "posts";
+
+export type UserListQuery = ListQuery<UserFilter, UserSortField, UserRelation>;
 
 /** A row of `posts`. */
 export interface Post {
@@ -97,7 +100,10 @@ export interface PostFilter {
 
 export type PostSortField = "id" | "createdAt" | "updatedAt" | "title" | "body" | "published" | "views" | "authorId";
 
-export type PostListQuery = ListQuery<PostFilter, PostSortField>;
+/** The relations `include` may load into a `Post`. */
+export type PostRelation = "author";
+
+export type PostListQuery = ListQuery<PostFilter, PostSortField, PostRelation>;
 
 export interface PageInfo {
   limit: number;
@@ -165,7 +171,7 @@ export interface NullFilter {
 /** A field, or `-field` for descending. */
 export type SortKey<F extends string> = F | `-${F}`;
 
-export interface ListQuery<Filter, Field extends string> {
+export interface ListQuery<Filter, Field extends string, Relation extends string = never> {
   /** 1–100, default 20. */
   limit?: number;
   offset?: number;
@@ -173,6 +179,8 @@ export interface ListQuery<Filter, Field extends string> {
   cursor?: string;
   sort?: SortKey<Field> | SortKey<Field>[];
   filter?: Filter;
+  /** Relations to load into each row. */
+  include?: Relation[];
 }
 
 /** The part of `fetch` the client uses (the global `fetch` fits). */
@@ -198,7 +206,7 @@ export interface ClientOptions {
 export interface ApiClient {
   users: {
     list(query?: UserListQuery): Promise<Page<User>>;
-    show(id: number): Promise<User>;
+    show(id: number, query?: { include?: UserRelation[] }): Promise<User>;
     create(body: UserInput): Promise<User>;
     update(id: number, body: UserPatch): Promise<User>;
     replace(id: number, body: UserInput): Promise<User>;
@@ -206,7 +214,7 @@ export interface ApiClient {
   };
   posts: {
     list(query?: PostListQuery): Promise<Page<Post>>;
-    show(id: number): Promise<Post>;
+    show(id: number, query?: { include?: PostRelation[] }): Promise<Post>;
     create(body: PostInput): Promise<Post>;
     update(id: number, body: PostPatch): Promise<Post>;
     replace(id: number, body: PostInput): Promise<Post>;

@@ -35,7 +35,7 @@ function plainQuery(query) {
 function listQuery(query) {
   const pairs = [];
   if (query == null) return "";
-  for (const key of ["limit", "offset", "cursor"]) {
+  for (const key of ["limit", "offset", "cursor", "include"]) {
     if (query[key] !== undefined) pairs.push([key, String(query[key])]);
   }
   if (query.sort !== undefined) {
@@ -81,7 +81,7 @@ export function createClient(baseURL, options = {}) {
   return {
     users: {
       list: (query) => send("GET", "/api/v1/users" + listQuery(query)),
-      show: (id) => send("GET", "/api/v1/users/" + segment(id)),
+      show: (id, query) => send("GET", "/api/v1/users/" + segment(id) + plainQuery(query)),
       create: (body) => send("POST", "/api/v1/users", body),
       update: (id, body) => send("PATCH", "/api/v1/users/" + segment(id), body),
       replace: (id, body) => send("PUT", "/api/v1/users/" + segment(id), body),
@@ -89,7 +89,7 @@ export function createClient(baseURL, options = {}) {
     },
     posts: {
       list: (query) => send("GET", "/api/v1/posts" + listQuery(query)),
-      show: (id) => send("GET", "/api/v1/posts/" + segment(id)),
+      show: (id, query) => send("GET", "/api/v1/posts/" + segment(id) + plainQuery(query)),
       create: (body) => send("POST", "/api/v1/posts", body),
       update: (id, body) => send("PATCH", "/api/v1/posts/" + segment(id), body),
       replace: (id, body) => send("PUT", "/api/v1/posts/" + segment(id), body),

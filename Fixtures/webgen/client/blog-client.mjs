@@ -41,10 +41,18 @@ answer(200, page);
 await api.posts.list({ cursor: "abc/=", sort: "-views" });
 assert.equal(last().url, "https://blog.example/api/v1/posts?cursor=abc%2F%3D&sort=-views");
 
+// include: relations comma-joined, on list and show.
+answer(200, page);
+await api.posts.list({ include: ["author"], limit: 5 });
+assert.equal(last().url, "https://blog.example/api/v1/posts?limit=5&include=author");
+
 // show, create, update (PATCH), replace (PUT), delete.
 answer(200, { id: 7 });
 assert.deepEqual(await api.users.show(7), { id: 7 });
 assert.equal(last().url, "https://blog.example/api/v1/users/7");
+answer(200, { id: 7, posts: [] });
+assert.deepEqual(await api.users.show(7, { include: ["posts"] }), { id: 7, posts: [] });
+assert.equal(last().url, "https://blog.example/api/v1/users/7?include=posts");
 
 answer(201, { id: 8, title: "Hi" });
 assert.deepEqual(await api.posts.create({ title: "Hi", body: "b", authorId: 1 }), { id: 8, title: "Hi" });

@@ -67,7 +67,10 @@ export interface ShopFilter {
 
 export type ShopSortField = "id" | "createdAt" | "updatedAt" | "name" | "website" | "contact" | "rating" | "opened" | "token" | "status" | "checkedAt";
 
-export type ShopListQuery = ListQuery<ShopFilter, ShopSortField>;
+/** The relations `include` may load into a `Shop`. */
+export type ShopRelation = "items";
+
+export type ShopListQuery = ListQuery<ShopFilter, ShopSortField, ShopRelation>;
 
 /** A row of `items`. */
 export interface Item {
@@ -122,7 +125,10 @@ export interface ItemFilter {
 
 export type ItemSortField = "id" | "createdAt" | "updatedAt" | "label" | "price" | "shopId" | "reviewId" | "sort";
 
-export type ItemListQuery = ListQuery<ItemFilter, ItemSortField>;
+/** The relations `include` may load into a `Item`. */
+export type ItemRelation = "shop" | "review";
+
+export type ItemListQuery = ListQuery<ItemFilter, ItemSortField, ItemRelation>;
 
 /** A row of `pages`. */
 export interface Page {
@@ -161,7 +167,10 @@ export interface PageFilter {
 
 export type PageSortField = "id" | "createdAt" | "updatedAt" | "slug" | "body" | "publishedAt";
 
-export type PageListQuery = ListQuery<PageFilter, PageSortField>;
+/** The relations `include` may load into a `Page`. */
+export type PageRelation = never;
+
+export type PageListQuery = ListQuery<PageFilter, PageSortField, PageRelation>;
 
 export interface PageInfo {
   limit: number;
@@ -229,7 +238,7 @@ export interface NullFilter {
 /** A field, or `-field` for descending. */
 export type SortKey<F extends string> = F | `-${F}`;
 
-export interface ListQuery<Filter, Field extends string> {
+export interface ListQuery<Filter, Field extends string, Relation extends string = never> {
   /** 1–100, default 20. */
   limit?: number;
   offset?: number;
@@ -237,6 +246,8 @@ export interface ListQuery<Filter, Field extends string> {
   cursor?: string;
   sort?: SortKey<Field> | SortKey<Field>[];
   filter?: Filter;
+  /** Relations to load into each row. */
+  include?: Relation[];
 }
 
 /** The part of `fetch` the client uses (the global `fetch` fits). */
@@ -262,7 +273,7 @@ export interface ClientOptions {
 export interface ApiClient {
   shops: {
     list(query?: ShopListQuery): Promise<OmniPage<Shop>>;
-    show(id: number): Promise<Shop>;
+    show(id: number, query?: { include?: ShopRelation[] }): Promise<Shop>;
     create(body: ShopInput): Promise<Shop>;
     update(id: number, body: ShopPatch): Promise<Shop>;
     replace(id: number, body: ShopInput): Promise<Shop>;
@@ -270,7 +281,7 @@ export interface ApiClient {
   };
   items: {
     list(shopId: number, query?: ItemListQuery): Promise<OmniPage<Item>>;
-    show(shopId: number, id: number): Promise<Item>;
+    show(shopId: number, id: number, query?: { include?: ItemRelation[] }): Promise<Item>;
     create(shopId: number, body: ItemInput): Promise<Item>;
     delete(shopId: number, id: number): Promise<void>;
   };

@@ -35,7 +35,7 @@ function plainQuery(query) {
 function listQuery(query) {
   const pairs = [];
   if (query == null) return "";
-  for (const key of ["limit", "offset", "cursor"]) {
+  for (const key of ["limit", "offset", "cursor", "include"]) {
     if (query[key] !== undefined) pairs.push([key, String(query[key])]);
   }
   if (query.sort !== undefined) {
@@ -81,7 +81,7 @@ export function createClient(baseURL, options = {}) {
   return {
     shops: {
       list: (query) => send("GET", "/shops" + listQuery(query)),
-      show: (id) => send("GET", "/shops/" + segment(id)),
+      show: (id, query) => send("GET", "/shops/" + segment(id) + plainQuery(query)),
       create: (body) => send("POST", "/shops", body),
       update: (id, body) => send("PATCH", "/shops/" + segment(id), body),
       replace: (id, body) => send("PUT", "/shops/" + segment(id), body),
@@ -89,7 +89,7 @@ export function createClient(baseURL, options = {}) {
     },
     items: {
       list: (shopId, query) => send("GET", "/shops/" + segment(shopId) + "/items" + listQuery(query)),
-      show: (shopId, id) => send("GET", "/shops/" + segment(shopId) + "/items/" + segment(id)),
+      show: (shopId, id, query) => send("GET", "/shops/" + segment(shopId) + "/items/" + segment(id) + plainQuery(query)),
       create: (shopId, body) => send("POST", "/shops/" + segment(shopId) + "/items", body),
       delete: (shopId, id) => send("DELETE", "/shops/" + segment(shopId) + "/items/" + segment(id)),
     },

@@ -13,6 +13,8 @@
 // - `sort` lists stored, non-relation fields, `-` for descending; `id` is always the last
 //   key (the tie-breaker), so the order is total. NULL sorts as the greatest value in both
 //   dialects (`NULLS LAST` ascending, `NULLS FIRST` descending). Default: `id`.
+// - `include=author,comments` loads those relations into every row (the list and show
+//   actions; each relation once, in the order given); an unknown name is 400.
 // - `limit` (default 20, at most 100: larger values are lowered to 100) and `offset`
 //   (default 0) page by position. `cursor` pages by value: the cursor is opaque base64url of
 //   a checksum, the sort and the sort-key values (plus `id`) of the last row of a page; the
@@ -63,11 +65,14 @@ public struct OmniListField: Sendable, Hashable {
 public struct OmniListSpec: Sendable {
     public var table: String
     public var fields: [OmniListField]
+    /// The relations `include=` may name.
+    public var relations: [String]
     public var defaultLimit: Int
     public var maxLimit: Int
 
-    public init(table: String, fields: [OmniListField], defaultLimit: Int = 20, maxLimit: Int = 100) {
-        self.table = table; self.fields = fields; self.defaultLimit = defaultLimit; self.maxLimit = maxLimit
+    public init(table: String, relations: [String] = [], fields: [OmniListField], defaultLimit: Int = 20, maxLimit: Int = 100) {
+        self.table = table; self.fields = fields; self.relations = relations
+        self.defaultLimit = defaultLimit; self.maxLimit = maxLimit
     }
 
     func field(_ name: String) -> OmniListField? { fields.first { $0.name == name || $0.aliases.contains(name) } }
@@ -101,8 +106,10 @@ public struct OmniListQuery: Sendable {
     public var offset: Int = 0
     /// The sort-key values of the row the page starts after (one per sort key).
     public var cursor: [DatabaseValue]?
+    /// The relations `include=` asked for, each once, in the order given.
+    public var includes: [String] = []
 
-    static let reserved: Set<String> = ["limit", "offset", "cursor", "sort"]
+    static let reserved: Set<String> = ["limit", "offset", "cursor", "sort", "include"]
 
     /// Parses a query string against `spec`; 400 with every problem.
     public static func parse(_ query: FormData, spec: OmniListSpec) throws(OmniAPIError) -> OmniListQuery {
@@ -124,6 +131,8 @@ public struct OmniListQuery: Sendable {
                 }
             case "cursor": cursorText = value
             case "sort": q.sort = parseSort(value, spec: spec, errors: &errors)
+            case "include":
+                for n in parseIncludes(value, relations: spec.relations, errors: &errors) where !q.includes.contains(n) { q.includes.append(n) }
             default:
                 if let filter = parseFilter(name, value, spec: spec, errors: &errors) { q.filters.append(filter) }
             }
@@ -140,6 +149,33 @@ public struct OmniListQuery: Sendable {
         }
         if !errors.isEmpty { throw .badRequest("Invalid list parameters", details: errors) }
         return q
+    }
+
+    /// The relations of `include=a,b` (the show action reads only this parameter); 400 for
+    /// a name that is not one of `relations`.
+    public static func includes(_ query: FormData, relations: [String]) throws(OmniAPIError) -> [String] {
+        var errors: [OmniFieldError] = []
+        var names: [String] = []
+        for (name, value) in query.items where name == "include" {
+            for n in parseIncludes(value, relations: relations, errors: &errors) where !names.contains(n) { names.append(n) }
+        }
+        if !errors.isEmpty { throw .badRequest("Invalid parameters", details: errors) }
+        return names
+    }
+
+    static func parseIncludes(_ text: String, relations: [String], errors: inout [OmniFieldError]) -> [String] {
+        var names: [String] = []
+        for item in text.split(separator: ",") {
+            let name = item.trimmingCharacters(in: .whitespaces)
+            if name.isEmpty || names.contains(name) { continue }
+            guard relations.contains(name) else {
+                let known = relations.isEmpty ? "this resource has no relations" : "relations: " + relations.joined(separator: ", ")
+                errors.append(OmniFieldError(field: "include", code: "invalid_include", message: "'\(name)' is not a relation; \(known)"))
+                continue
+            }
+            names.append(name)
+        }
+        return names
     }
 
     static func parseSort(_ text: String, spec: OmniListSpec, errors: inout [OmniFieldError]) -> [OmniSortKey] {

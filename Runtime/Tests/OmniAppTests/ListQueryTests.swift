@@ -3,7 +3,7 @@ import Testing
 @testable import OmniApp
 
 @Suite struct ListQueryTests {
-    static let spec = OmniListSpec(table: "posts", fields: [
+    static let spec = OmniListSpec(table: "posts", relations: ["author", "comments"], fields: [
         OmniListField("id", column: "id", kind: .integer),
         OmniListField("createdAt", column: "created_at", kind: .datetime),
         OmniListField("title", column: "title", kind: .string),
@@ -26,6 +26,22 @@ import Testing
         } catch {
             return error
         }
+    }
+
+    @Test func includeNamesRelationsOnceEach() throws {
+        let q = try Self.parse("include=comments,author&include=author,&sort=-views")
+        #expect(q.includes == ["comments", "author"])
+        #expect(q.filters.isEmpty)
+        #expect(try OmniListQuery.includes(FormData(parsing: "include=author&x=1"), relations: ["author"]) == ["author"])
+        #expect(try OmniListQuery.includes(FormData(parsing: ""), relations: ["author"]) == [])
+    }
+
+    @Test func includeOfAnUnknownRelationIs400WithEveryBadName() throws {
+        let e = try #require(Self.error("include=author,tags,title&limit=0"))
+        #expect(e.status == 400)
+        #expect(e.details.map(\.field) == ["include", "include", "limit"])
+        #expect(e.details.first?.message == "'tags' is not a relation; relations: author, comments")
+        #expect(throws: OmniAPIError.self) { try OmniListQuery.includes(FormData(parsing: "include=author"), relations: []) }
     }
 
     @Test func parsesEveryFilterOfTheExample() throws {

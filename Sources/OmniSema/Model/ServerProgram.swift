@@ -113,6 +113,8 @@ public struct CheckedEntity: Hashable, Sendable {
     public var storedFields: [CheckedField] { fields.filter { $0.column != nil } }
     /// The fields a client sends on create and update: stored, not implicit.
     public var writableFields: [CheckedField] { fields.filter { $0.column != nil && !$0.isImplicit } }
+    /// The names of its relations (to-one and to-many), in order: what `include` may load.
+    public var relationNames: [String] { fields.filter { $0.relation != nil }.map(\.name) }
 }
 
 /// One field of an entity.

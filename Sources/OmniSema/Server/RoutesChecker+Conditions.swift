@@ -68,7 +68,7 @@ extension RoutesChecker {
         case .member(let base, let m):
             guard let baseResult = resolvePath(base, in: entity) else {
                 if case .name(let n) = base.kind {
-                    return .failed(unknownFieldDiagnostic(n, of: entity, candidates: entity.fields.filter { $0.relation != nil }.map(\.name), what: "relation"))
+                    return .failed(unknownFieldDiagnostic(n, of: entity, candidates: entity.relationNames, what: "relation"))
                 }
                 return .failed(Diagnostic(.error, "E0446", "only fields and relations have fields", at: base.span, label: "not a field path",
                                            help: ["write a field path such as `author.id`"]))

@@ -259,7 +259,7 @@ extension RoutesChecker {
 
     /// One relation of `include(…)` (E0445, E0446).
     private mutating func included(_ e: QueryExpr, in entity: CheckedEntity) -> String? {
-        let relations = entity.fields.filter { $0.relation != nil }.map(\.name)
+        let relations = entity.relationNames
         guard case .name(let n) = e.kind else {
             if e.kind != .error {
                 diagnostics.append(Diagnostic(.error, "E0446", "`include` takes relation names", at: e.span, label: "not a relation name",

@@ -37,6 +37,14 @@ public enum QueryGen {
                 }
             }
         }
+        // The REST list and show actions load any relation `include=` names.
+        for route in program.routes {
+            guard case .resource(let name, let action) = route.target, action == .list || action == .show,
+                  let entity = program.entity(named: name) else { continue }
+            for relation in entity.relationNames where !includes.contains(where: { $0 == (name, relation) }) {
+                includes.append((name, relation))
+            }
+        }
         for (entity, relation) in includes {
             if let loader = includeLoader(entity: entity, relation: relation, program: program) {
                 decls.append(loader)

@@ -13,29 +13,40 @@ extension ResourceGen {
         }.first ?? "id"
         var body: [SwiftStmt]
         let doc: String
+        let relations = entity.relationNames
         switch action {
         case .list:
-            doc = "`GET` a page of `\(entity.name)` rows: filters, sort, offset or cursor."
+            doc = "`GET` a page of `\(entity.name)` rows: filters, sort, offset or cursor; `include=` loads relations."
             body = [
                 G.letStmt("query", .try(G.call(.member(.identifier("OmniListQuery"), "parse"), [
                     (nil, .member(.identifier("request"), "query")), ("spec", .identifier(listSpecName(entity.name))),
                 ]))),
                 G.letStmt("page", G.tryAwait(G.call(.member(.identifier("query"), "fetch"), [(nil, .identifier("db"))]))),
-                G.letStmt("items", decodeRows(.member(.identifier("page"), "rows"), typeName)),
-                .return(G.call(.member(G.call("OmniPage", [("data", .identifier("items")), ("rows", .identifier("page"))]), "jsonResponse"))),
+                .binding(isVar: !relations.isEmpty, name: "items", type: nil, value: decodeRows(.member(.identifier("page"), "rows"), typeName)),
             ]
+            body += loadIncludes(entity, relations: relations, requested: .member(.identifier("query"), "includes"))
+            body.append(.return(G.call(.member(G.call("OmniPage", [("data", .identifier("items")), ("rows", .identifier("page"))]), "jsonResponse"))))
         case .show:
-            doc = "`GET` one `\(entity.name)` by id; 404 when there is none."
+            doc = "`GET` one `\(entity.name)` by id; 404 when there is none; `include=` loads relations."
             var sql = SQLText()
             sql.value(.member(.identifier(typeName), "omni_select"))
             sql.text(" WHERE \"id\" = ")
             sql.value(.identifier("id"))
             body = [
                 readID(idParam),
+                G.letStmt("includes", .try(G.call(.member(.identifier("OmniListQuery"), "includes"), [
+                    (nil, .member(.identifier("request"), "query")), ("relations", .array(relations.map { .string($0) })),
+                ]))),
                 G.letStmt("rows", G.tryAwait(G.call(.member(.identifier("db"), "query"), [(nil, sql.expr)]))),
                 .guard(.letBinding("row", .member(.identifier("rows"), "first")), else: [notFound(entity)]),
-                .return(G.call(.member(.try(G.call(typeName, [("row", .identifier("row"))])), "jsonResponse"))),
             ]
+            if relations.isEmpty {
+                body.append(.return(G.call(.member(.try(G.call(typeName, [("row", .identifier("row"))])), "jsonResponse"))))
+            } else {
+                body.append(G.varStmt("items", .array([.try(G.call(typeName, [("row", .identifier("row"))]))])))
+                body += loadIncludes(entity, relations: relations, requested: .identifier("includes"))
+                body.append(.return(G.call(.member(.subscript(.identifier("items"), [SwiftArgument(nil, .integer(0))]), "jsonResponse"))))
+            }
         case .create:
             doc = "`POST` a new `\(entity.name)` (JSON or form body): 201 with `Location`, 422, 409."
             body = writePrologue(entity, mode: .implicitMember("create"))
@@ -103,6 +114,17 @@ extension ResourceGen {
             doc: doc, note: sourceNote(route.span, sources))
         f.thrownType = .named("HTTPError")
         return .function(f)
+    }
+
+    /// `if requested.contains("author") { try await omni_include_Post_author(db, &items) }`
+    /// for each relation.
+    static func loadIncludes(_ entity: CheckedEntity, relations: [String], requested: SwiftExpr) -> [SwiftStmt] {
+        relations.map { relation in
+            .if([(.expr(G.call(.member(requested, "contains"), [(nil, .string(relation))])), [
+                .expr(G.tryAwait(G.call(QueryGen.includeLoaderName(entity: entity.name, relation: relation),
+                                        [(nil, .identifier("db")), (nil, .prefix("&", .identifier("items")))]))),
+            ])], else: nil)
+        }
     }
 
     /// `try rows.map { try Omni_Post(row: $0) }`.

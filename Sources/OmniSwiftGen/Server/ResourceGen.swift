@@ -62,6 +62,7 @@ public enum ResourceGen {
     // MARK: Shared pieces
 
     static func listSpec(_ entity: CheckedEntity, _ program: ServerProgram) -> SwiftDecl {
+        let relations = entity.relationNames
         let fields: [SwiftExpr] = entity.storedFields.map { field in
             var args: [(String?, SwiftExpr)] = [(nil, .string(field.name)), ("column", .string(field.column ?? field.name)),
                                                  ("kind", ServerSwiftTypes.fieldKind(field, program))]
@@ -71,7 +72,8 @@ public enum ResourceGen {
         }
         return .property(SwiftProperty(
             name: listSpecName(entity.name), type: .named("OmniListSpec"),
-            value: G.call("OmniListSpec", [("table", .string(entity.table)), ("fields", .array(fields))]),
+            value: G.call("OmniListSpec", [("table", .string(entity.table))]
+                          + (relations.isEmpty ? [] : [("relations", .array(relations.map { .string($0) }))]) + [("fields", .array(fields))]),
             doc: "What `GET` on the `\(entity.name)` collection may filter and sort on."))
     }
 
