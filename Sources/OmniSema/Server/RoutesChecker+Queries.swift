@@ -204,55 +204,41 @@ extension RoutesChecker {
         var expr = e
         var descending = false
         if case .unary(.negate, let inner) = e.kind { expr = inner; descending = true }
-        switch expr.kind {
-        case .member:
-            switch resolvePath(expr, in: entity) {
-            case .failed(let d)?:
-                diagnostics.append(d)
+        switch resolvePath(expr, in: entity) {
+        case .failed(let d)?:
+            diagnostics.append(d)
+            return nil
+        case .field(let path)?:
+            if path.type == .error { return nil }
+            let shown = path.names.joined(separator: ".")
+            switch path.type.unwrapped {
+            case .entity:
+                diagnostics.append(Diagnostic(.error, "E0446", "rows are sorted by a field, not by the relation `\(shown)`", at: expr.span,
+                                              label: "a relation", help: ["sort by one of its fields, such as `\(shown).id`"]))
                 return nil
-            case .field(let path)?:
-                if path.type == .error { return nil }
-                let shown = path.names.joined(separator: ".")
-                switch path.type.unwrapped {
-                case .entity, .list:
-                    diagnostics.append(Diagnostic(.error, "E0446", "rows are sorted by a field, not by the relation `\(shown)`", at: expr.span,
-                                                  label: "a relation", help: ["sort by one of its fields, such as `\(shown).id`"]))
-                    return nil
-                case .scalar(.json):
-                    diagnostics.append(Diagnostic(.error, "E0446", "rows cannot be sorted by the `json` field `\(shown)`", at: expr.span,
-                                                  label: "a `json` field", help: ["sort by a field of another type"]))
-                    return nil
-                default:
-                    return SortKey(through: Array(path.names.dropLast()), field: path.names[path.names.count - 1],
-                                   descending: descending, nullable: path.type.isOptional)
-                }
-            case nil:
-                diagnostics.append(Diagnostic(.error, "E0446", "a sort key is a field path such as `author.name`", at: expr.span,
-                                              label: "not a field path", help: ["write `order(-createdAt, author.name)`"]))
+            case .list:
+                diagnostics.append(Diagnostic(.error, "E0446", "rows are sorted by a field, not by the to-many relation `\(shown)`", at: expr.span,
+                                              label: "a to-many relation", help: ["sort by a field of `\(entity.name)` or of a to-one relation, such as `-createdAt`"]))
                 return nil
-            }
-        case .name(let n):
-            guard let field = entity.field(named: n.name) else {
-                reportUnknownField(n, of: entity, candidates: entity.fields.filter { $0.relation == nil }.map(\.name), what: "field")
-                return nil
-            }
-            guard field.relation == nil else {
-                diagnostics.append(Diagnostic(.error, "E0446", "rows are sorted by a field, not by the relation `\(n.name)`", at: n.span,
-                                              label: "a relation", help: ["sort by one of `\(entity.name)`'s own fields, such as `-createdAt`"]))
-                return nil
-            }
-            if case .scalar(.json) = field.type.unwrapped {
-                diagnostics.append(Diagnostic(.error, "E0446", "rows cannot be sorted by the `json` field `\(n.name)`", at: n.span,
+            case .scalar(.json):
+                diagnostics.append(Diagnostic(.error, "E0446", "rows cannot be sorted by the `json` field `\(shown)`", at: expr.span,
                                               label: "a `json` field", help: ["sort by a field of another type"]))
                 return nil
+            default:
+                return SortKey(through: Array(path.names.dropLast()), field: path.names[path.names.count - 1],
+                               descending: descending, nullable: path.type.isOptional)
             }
-            return SortKey(field: n.name, descending: descending, nullable: field.type.isOptional)
-        case .error:
-            return nil
-        default:
-            diagnostics.append(Diagnostic(.error, "E0446", "a sort key is a field of `\(entity.name)` or of a related row, with `-` for descending order",
-                                          at: expr.span, label: "not a field path",
-                                          help: ["write `order(-createdAt, title)` or `order(author.name)`"]))
+        case nil:
+            switch expr.kind {
+            case .name(let n):
+                reportUnknownField(n, of: entity, candidates: entity.fields.filter { $0.relation == nil }.map(\.name), what: "field")
+            case .error:
+                break
+            default:
+                diagnostics.append(Diagnostic(.error, "E0446", "a sort key is a field of `\(entity.name)` or of a related row, with `-` for descending order",
+                                              at: expr.span, label: "not a field path",
+                                              help: ["write `order(-createdAt, title)` or `order(author.name)`"]))
+            }
             return nil
         }
     }
