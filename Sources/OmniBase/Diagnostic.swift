@@ -92,6 +92,10 @@ public struct Diagnostic: Hashable, Sendable {
     public func note(_ text: String) -> Diagnostic { var d = self; d.notes.append(text); return d }
     public func helping(_ text: String) -> Diagnostic { var d = self; d.help.append(text); return d }
     public func fixing(_ fix: FixIt) -> Diagnostic { var d = self; d.fixes.append(fix); return d }
+    /// "did you mean `match`?" with a fix-it replacing `span` by it.
+    public func suggesting(_ match: String, at span: Span) -> Diagnostic {
+        helping("did you mean `\(match)`?").fixing(.replace(span, with: match, "replace with `\(match)`"))
+    }
 }
 
 extension Diagnostic {

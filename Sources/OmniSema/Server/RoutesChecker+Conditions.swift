@@ -98,7 +98,7 @@ extension RoutesChecker {
     func unknownFieldDiagnostic(_ n: Identifier, of entity: CheckedEntity, candidates: [String], what: String) -> Diagnostic {
         var d = Diagnostic(.error, "E0445", "`\(entity.name)` has no \(what) `\(n.name)`", at: n.span, label: "not a \(what) of `\(entity.name)`")
         if let match = EditDistance.bestMatch(for: n.name, in: candidates) {
-            d = d.helping("did you mean `\(match)`?").fixing(.replace(n.span, with: match, "replace with `\(match)`"))
+            d = d.suggesting(match, at: n.span)
         } else if candidates.isEmpty {
             d = d.helping("`\(entity.name)` has no \(what)s")
         } else {

@@ -180,7 +180,7 @@ extension RoutesChecker {
         let what = fields.map { "no field of `\($0.name)` and no parameter of this route" } ?? "no parameter of this route"
         var d = Diagnostic(.error, "E0445", "unknown name `\(n.name)`", at: n.span, label: "\(what) has this name")
         if let match = EditDistance.bestMatch(for: n.name, in: candidates) {
-            d = d.helping("did you mean `\(match)`?").fixing(.replace(n.span, with: match, "replace with `\(match)`"))
+            d = d.suggesting(match, at: n.span)
         } else if parameters.names.isEmpty {
             d = d.helping("declare a query parameter: `(\(n.name): string)` after the path, or a path parameter `:\(n.name)`")
         } else {

@@ -91,7 +91,7 @@ struct RoutesChecker {
         if pipelineTable[name.name] != nil { return true }
         var d = Diagnostic(.error, "E0435", "unknown pipeline `\(name.name)`", at: name.span, label: "no pipeline has this name")
         if let match = EditDistance.bestMatch(for: name.name, in: pipelineTable.keys) {
-            d = d.helping("did you mean `\(match)`?").fixing(.replace(name.span, with: match, "replace with `\(match)`"))
+            d = d.suggesting(match, at: name.span)
         } else if pipelineTable.isEmpty {
             d = d.helping("declare it at the top of `<routes>`: `pipeline \(name.name) { logger }`")
         } else {
@@ -238,7 +238,7 @@ struct RoutesChecker {
             }
             var d = Diagnostic(.error, "E0456", "unknown enum `\(name.name)`", at: name.span, label: "no enum has this name")
             if let match = EditDistance.bestMatch(for: name.name, in: enums.map(\.name)) {
-                d = d.helping("did you mean `\(match)`?").fixing(.replace(name.span, with: match, "replace with `\(match)`"))
+                d = d.suggesting(match, at: name.span)
             } else {
                 d = d.helping("declare `enum \(name.name) { … }` in a `<schema>` block, or use a scalar type")
             }
@@ -274,7 +274,7 @@ struct RoutesChecker {
                                label: "not a parameter of this route",
                                notes: ["a redirect's `:name` segments are replaced by the route's path and query parameters"])
             if let match = EditDistance.bestMatch(for: name.name, in: known) {
-                d = d.helping("did you mean `\(match)`?").fixing(.replace(name.span, with: match, "replace with `\(match)`"))
+                d = d.suggesting(match, at: name.span)
             } else {
                 d = d.helping(known.isEmpty ? "this route has no parameters: redirect to a fixed path" :
                                 "the route's parameters are \(known.map { "`\($0)`" }.joined(separator: ", "))")
@@ -356,7 +356,7 @@ struct RoutesChecker {
     mutating func reportUnknownEntity(_ name: Identifier) {
         var d = Diagnostic(.error, "E0439", "unknown entity `\(name.name)`", at: name.span, label: "no entity has this name")
         if let match = EditDistance.bestMatch(for: name.name, in: entities.map(\.name)) {
-            d = d.helping("did you mean `\(match)`?").fixing(.replace(name.span, with: match, "replace with `\(match)`"))
+            d = d.suggesting(match, at: name.span)
         } else if enums.contains(where: { $0.name == name.name }) {
             d = d.helping("`\(name.name)` is an enum; only entities have rows")
         } else {

@@ -136,7 +136,7 @@ struct SchemaChecker {
     private mutating func reportUnknownType(_ name: Identifier) {
         var d = Diagnostic(.error, "E0421", "unknown type `\(name.name)`", at: name.span, label: "no entity or enum has this name")
         if let match = EditDistance.bestMatch(for: name.name, in: typeNames) {
-            d = d.helping("did you mean `\(match)`?").fixing(.replace(name.span, with: match, "replace with `\(match)`"))
+            d = d.suggesting(match, at: name.span)
         } else {
             d = d.helping("declare `entity \(name.name) { … }` or `enum \(name.name) { … }` in a `<schema>` block")
         }
@@ -217,7 +217,7 @@ struct SchemaChecker {
                 notes: ["`via` names the to-one field of `\(target)` (of type `\(entity)` or `\(entity)?`) that holds these rows"])
             let names = candidates.map(\.decl.name.name)
             if let match = EditDistance.bestMatch(for: via.name, in: names) {
-                d = d.helping("did you mean `\(match)`?").fixing(.replace(via.span, with: match, "replace with `\(match)`"))
+                d = d.suggesting(match, at: via.span)
             } else if names.count == 1 {
                 d = d.helping("`\(names[0])` is the one field of `\(target)` that refers to `\(entity)`")
                     .fixing(.replace(via.span, with: names[0], "read them through `\(names[0])`"))
