@@ -66,7 +66,7 @@ import Testing
         for (k, res) in zip(cases, results) {
             let label = "\(k.component) \(k.label)"
             #expect(res.error == nil, "\(label): \(res.error ?? "")")
-            #expect(res.root == "div \(k.component) 1", "\(label): root \(res.root)")
+            #expect(res.root == "\(k.svg ? "g" : "div") \(k.component) 1", "\(label): root \(res.root)")
             #expect(res.swift == res.wasm, "\(label): Swift SSR ≠ WASM markup\nswift: \(res.swift)\n wasm: \(res.wasm)")
             let hydrated = res.hydrated.replacingOccurrences(of: #" data-oe="[^"]*""#, with: "", options: .regularExpression)
             #expect(hydrated == res.swift, "\(label): hydration changed the DOM\n before: \(res.swift)\n  after: \(hydrated)")
@@ -82,9 +82,12 @@ import Testing
     @Test(.enabled(if: swift != nil, "needs `swift` on PATH"))
     func counterMarkupAtAGlance() async throws {
         let (ir, file) = try #require(try SSRFixtures.components("projects/blog/components/Counter.omni").first)
-        let k = try #require(SSRCase.cases(for: ir).last)
-        let html = try await SSRPackage.run(components: [(ir, SSRGen.generate(ir, file: file).decls)], cases: [k])
+        let cases = SSRCase.cases(for: ir)
+        let k = cases[1], inSVG = cases[2]
+        let html = try await SSRPackage.run(components: [(ir, SSRGen.generate(ir, file: file).decls)], cases: [k, inSVG])
         let out = try #require(html.first)
+        let svg = try #require(html.last)
+        #expect(inSVG.svg && svg.hasPrefix("<g data-omni=\"Counter\" data-props=") && svg.hasSuffix("</svg></g>"), "\(svg)")
         #expect(out.hasPrefix("<div data-omni=\"Counter\" data-props=\"{&quot;label&quot;:&quot;&lt;b&gt;\\&quot;Tom\\&quot; &amp; &#39;Jerry&#39;&lt;/b&gt; ünï&quot;,&quot;start&quot;:12.5}\">"), "\(out)")
         #expect(out.contains("<!--ob:1-->&lt;b&gt;\"Tom\" &amp; 'Jerry'&lt;/b&gt; ünï<!--/ob-->"), "\(out)")
         #expect(out.contains("<!--ob:2-->12.5<!--/ob-->"), "\(out)")
@@ -157,6 +160,8 @@ struct SSRCase {
     /// The props passed (the others take their defaults).
     var values: [(name: String, value: JSONValue)]
     var propNames: [String]
+    /// Rendered as embedded inside `<svg>`: a `<g>` root.
+    var svg = false
 
     static let text = "<b>\"Tom\" & 'Jerry'</b> ünï"
 
@@ -168,7 +173,8 @@ struct SSRCase {
         let required = c.props.filter(\.required).compactMap { p in value(p).map { (p.name, $0) } }
         let all = c.props.compactMap { p in value(p).map { (p.name, $0) } }
         return [SSRCase(component: c.name, label: "(required props)", values: required, propNames: names),
-                SSRCase(component: c.name, label: "(all props)", values: all, propNames: names)]
+                SSRCase(component: c.name, label: "(all props)", values: all, propNames: names),
+                SSRCase(component: c.name, label: "(required props, inside SVG)", values: required, propNames: names, svg: true)]
     }
 
     /// The `k`th sample of a type: `k` varies the elements of an array.
@@ -190,6 +196,7 @@ struct SSRCase {
     func call(writer: String) -> SwiftExpr {
         var args = [SwiftArgument(nil, .prefix("&", .identifier(writer)))]
         for (n, v) in values { args.append(SwiftArgument(n, v.swift)) }
+        if svg { args.append(SwiftArgument(SSRGen.svgRoot, .bool(true))) }
         return .call(.identifier(ServerNames.componentSSRFunction(component)), args)
     }
 }

@@ -206,6 +206,24 @@ import Testing
         #expect(TemplateGen.localName("default") == "default", "keywords are backticked by the renderer")
     }
 
+    @Test func aComponentInsideSVGGetsAnSVGRoot() {
+        let page = """
+        <svg viewBox="0 0 10 10"><g>{{#component "Counter" label=title}}{{/component}}</g></svg>
+        {{#component "Counter" label=title}}{{/component}}
+        <svg><foreignObject>{{#component "Counter" label=title}}{{/component}}</foreignObject><svg/>{{#component "Counter" label=title}}{{/component}}</svg>
+        """
+        let files = Self.render([.init("templates/chart.html", page, context: [ServerField(name: "title", type: .scalar(.string))])],
+                                components: TemplateFixtures.components(["Counter"]))
+        let chart = files["Sources/App/Templates/chart.swift"] ?? ""
+        let calls = chart.components(separatedBy: "\n").filter { $0.contains("omni_ssr_Counter(") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(calls == [
+            "omni_ssr_Counter(&out, label: ctx.title, omni_svg: true)",
+            "omni_ssr_Counter(&out, label: ctx.title)",
+            "omni_ssr_Counter(&out, label: ctx.title)",
+            "omni_ssr_Counter(&out, label: ctx.title, omni_svg: true)",
+        ], "\(chart)")
+    }
+
     @Test func theTrackerFollowsQuotesAndURLParts() {
         var t = AttributeTracker()
         t.feed("<a href=\"/x?")
@@ -219,5 +237,12 @@ import Testing
         let a = { var x = AttributeTracker(); x.feed("<a href=\"/p"); return x }()
         let b = { var x = AttributeTracker(); x.feed("<a href=\""); return x }()
         #expect(AttributeTracker.merge([a, b]).position(for: .attribute("href")) == .attribute(.url(.start), quoted: true))
+        t = AttributeTracker()
+        t.feed("<SVG width=\"4\"><foreignObject><div>")
+        #expect(!t.inSVG)
+        t.feed("</div></foreignObject >")
+        #expect(t.inSVG)
+        t.feed("</svg><svg/>")
+        #expect(!t.inSVG)
     }
 }

@@ -17,7 +17,7 @@ import Testing
         let dir = try WasmFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var page = try String(contentsOfFile: fixturesDirectory() + "/wasm/browser-test.html", encoding: .utf8)
-        for (name, props) in [("Counter", "{\"label\":\"Clicks\"}"), ("TodoList", "{}")] {
+        for (name, props) in [("Counter", "{\"label\":\"Clicks\"}"), ("TodoList", "{}"), ("Button", "{\"label\":\"Go\"}")] {
             let component = try #require(try WasmFixtures.components("projects/blog/components/\(name).omni").first)
             let ssr = try Harness.run(WasmCompiler.compile(component, serverMarkup: true).wasm, steps: 0, expected: [], props: props).ssr
             page = page.replacingOccurrences(of: "%\(name.uppercased())%", with: ssr)
@@ -49,6 +49,8 @@ import Testing
             "todo0=Nothing yet|true",
             "todo2=milk,eggs|Things to do (2)|false|item-0",
             "cleared=Nothing yet|Things to do (0)|true",
+            "svg=http://www.w3.org/2000/svg|http://www.w3.org/2000/svg|#4caf50",
+            "hovered=#66bb6a",
         ].joined(separator: "\n")
         #expect(result == expected, "chromium saw:\n\(result)\n(status \(r.status), stderr: \(r.err.suffix(500)))")
     }

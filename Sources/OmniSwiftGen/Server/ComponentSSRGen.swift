@@ -10,6 +10,10 @@ import OmniSyntax
 /// `data-props`, then the template's initial render with the hydration markers numbered by
 /// `HydrationPlan`. Constructs the server renderer cannot run are E0810 diagnostics.
 public enum SSRGen {
+    /// The parameter of `omni_ssr_<Name>` that makes the root a `<g>`, for a component
+    /// embedded inside `<svg>` (a `<div>` there would end the SVG).
+    public static let svgRoot = "omni_svg"
+
     /// Generated files and what went wrong.
     public struct Output: Sendable {
         /// `Sources/App/Components/<Name>.swift`, one per component that compiled.
@@ -170,6 +174,7 @@ final class ComponentSSRGen {
             }
             params.append(SwiftParam(p.name, propNames[p.name] ?? p.name, t, default: def))
         }
+        params.append(SwiftParam(SSRGen.svgRoot, SSRGen.svgRoot, .named("Bool"), default: .bool(false)))
         body = []
         writeRoot()
         emitState()
@@ -178,9 +183,11 @@ final class ComponentSSRGen {
         body.append(.comment("The template, with the hydration markers of HYDRATION.md."))
         var html = HTMLOut()
         render(c.template, inEach: false, &html)
-        html.pending += "</div>"
         flush(&html)
         body += html.code
+        body.append(.expr(.call(.member(.identifier(ComponentSSRGen.out), "raw"), [
+            SwiftArgument(nil, .ternary(.identifier(SSRGen.svgRoot), .string("</g>"), .string("</div>"))),
+        ])))
         let propsDoc = c.props.map { "`\($0.name)`" }.joined(separator: ", ")
         return SwiftFunction(
             name: ServerNames.componentSSRFunction(c.name), params: params, body: body,
@@ -394,7 +401,8 @@ final class ComponentSSRGen {
 
     func writeRoot() {
         body.append(.comment("The root element: what omni.js hydrates (HYDRATION.md §1)."))
-        body.append(.expr(.call(.member(.identifier(ComponentSSRGen.out), "raw"), [SwiftArgument(nil, .string("<div data-omni=\"\(c.name)\""))])))
+        body.append(.expr(.call(.member(.identifier(ComponentSSRGen.out), "raw"), [SwiftArgument(nil, .ternary(
+            .identifier(SSRGen.svgRoot), .string("<g data-omni=\"\(c.name)\""), .string("<div data-omni=\"\(c.name)\"")))])))
         var fields: [(SwiftExpr, SwiftExpr)] = []
         for p in c.props { fields.append((.string(p.name), .identifier(propNames[p.name] ?? p.name))) }
         let json: SwiftExpr = .call(.member(.identifier("JS"), "props"), [SwiftArgument(nil, .dictionary(fields))])

@@ -75,6 +75,13 @@ struct AttributeTracker: Equatable {
     var part: URLPart = .start
     /// The element whose start tag is being read.
     var tagName = ""
+    /// The name of the closing tag being read (nil outside one).
+    var closing: String?
+    /// `<svg>` and `<foreignObject>` elements open at this point: a component embedded here
+    /// needs an SVG root (`<g>`) when inside SVG (HYDRATION.md §1).
+    var svgDepth = 0
+    var foreignDepth = 0
+    var inSVG: Bool { svgDepth > foreignDepth }
     /// The text of the last few characters, to find `-->` and `</script`.
     var recent = ""
 
@@ -129,6 +136,8 @@ struct AttributeTracker: Equatable {
         for s in states.dropFirst() {
             if s.mode != merged.mode { merged.mode = .unknown }
             merged.part = min(merged.part, s.part)
+            merged.svgDepth = max(merged.svgDepth, s.svgDepth)
+            merged.foreignDepth = min(merged.foreignDepth, s.foreignDepth)
         }
         return merged
     }
@@ -146,7 +155,7 @@ struct AttributeTracker: Equatable {
             if c == "<" { mode = .open; tagName = "" }
         case .open:
             if c.isLetter { tagName = c.lowercased(); mode = .tagName }
-            else if c == "/" { mode = .other }
+            else if c == "/" { mode = .other; closing = "" }
             else if c == "!" || c == "?" { mode = .declaration }
             else { mode = .data }
         case .tagName:
@@ -156,7 +165,16 @@ struct AttributeTracker: Equatable {
         case .declaration:
             if lower.hasSuffix("<!--") { mode = .comment } else if c == ">" { mode = .data }
         case .other:
-            if c == ">" { mode = .data }
+            if c == ">" {
+                mode = .data
+                if let name = closing?.lowercased().prefix(while: { !$0.isWhitespace && $0 != "/" }) {
+                    if name == "svg" { svgDepth = max(0, svgDepth - 1) }
+                    if name == "foreignobject" { foreignDepth = max(0, foreignDepth - 1) }
+                }
+                closing = nil
+            } else if closing != nil {
+                closing?.append(c)
+            }
         case .comment:
             if lower.hasSuffix("-->") { mode = .data }
         case .rawText(let name):
@@ -195,5 +213,8 @@ struct AttributeTracker: Equatable {
 
     mutating func endTag() {
         mode = tagName == "script" || tagName == "style" ? .rawText(tagName) : .data
+        let selfClosing = recent.dropLast().last == "/"
+        if tagName == "svg", !selfClosing { svgDepth += 1 }
+        if tagName == "foreignobject", !selfClosing { foreignDepth += 1 }
     }
 }

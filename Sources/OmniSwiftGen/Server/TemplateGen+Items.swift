@@ -219,6 +219,8 @@ extension TemplateGen {
                 args.append(SwiftArgument(arg.key.name, hoist(v, into: v.type.unwrapped, &bindings)))
             }
         }
+        // Inside `<svg>`, the component's root is a `<g>` (a `<div>` would end the SVG).
+        if html.inSVG { args.append(SwiftArgument(SSRGen.svgRoot, .bool(true))) }
         let call = SwiftStmt.expr(.call(.identifier(ServerNames.componentSSRFunction(c.name.name)), args))
         return Self.wrap(call, in: bindings)
     }
