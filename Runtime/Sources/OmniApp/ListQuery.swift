@@ -132,7 +132,7 @@ public struct OmniListQuery: Sendable {
             case "cursor": cursorText = value
             case "sort": q.sort = parseSort(value, spec: spec, errors: &errors)
             case "include":
-                for n in parseIncludes(value, relations: spec.relations, errors: &errors) where !q.includes.contains(n) { q.includes.append(n) }
+                parseIncludes(value, relations: spec.relations, into: &q.includes, errors: &errors)
             default:
                 if let filter = parseFilter(name, value, spec: spec, errors: &errors) { q.filters.append(filter) }
             }
@@ -157,14 +157,15 @@ public struct OmniListQuery: Sendable {
         var errors: [OmniFieldError] = []
         var names: [String] = []
         for (name, value) in query.items where name == "include" {
-            for n in parseIncludes(value, relations: relations, errors: &errors) where !names.contains(n) { names.append(n) }
+            parseIncludes(value, relations: relations, into: &names, errors: &errors)
         }
         if !errors.isEmpty { throw .badRequest("Invalid parameters", details: errors) }
         return names
     }
 
-    static func parseIncludes(_ text: String, relations: [String], errors: inout [OmniFieldError]) -> [String] {
-        var names: [String] = []
+    /// Adds the relations of one `include` value to `names`, each once; an error per name
+    /// that is not one of `relations`.
+    static func parseIncludes(_ text: String, relations: [String], into names: inout [String], errors: inout [OmniFieldError]) {
         for item in text.split(separator: ",") {
             let name = item.trimmingCharacters(in: .whitespaces)
             if name.isEmpty || names.contains(name) { continue }
@@ -175,7 +176,6 @@ public struct OmniListQuery: Sendable {
             }
             names.append(name)
         }
-        return names
     }
 
     static func parseSort(_ text: String, spec: OmniListSpec, errors: inout [OmniFieldError]) -> [OmniSortKey] {
