@@ -62,7 +62,7 @@ struct TypeScriptDeclarations {
             out += "}\n"
             out += "\nexport type \(entity.name)SortField = " + (sorts.isEmpty ? "never" : sorts.map { JSONDocument.quoted($0.name) }.joined(separator: " | ")) + ";\n"
             let relations = entity.relationNames
-            out += "\n/** The relations `include` may load into a `\(entity.name)`. */\n"
+            out += "\n/** The relations of `\(entity.name)` that `include` may load. */\n"
             out += "export type \(entity.name)Relation = " + (relations.isEmpty ? "never" : relations.map { JSONDocument.quoted($0) }.joined(separator: " | ")) + ";\n"
             out += "\nexport type \(entity.name)ListQuery = \(shared("ListQuery"))<\(entity.name)Filter, \(entity.name)SortField, \(entity.name)Relation>;\n"
         }

@@ -46,7 +46,7 @@ export interface UserFilter {
 
 export type UserSortField = "id" | "createdAt" | "updatedAt" | "name" | "email" | "role" | "age";
 
-/** The relations `include` may load into a `User`. */
+/** The relations of `User` that `include` may load. */
 export type UserRelation = "posts";
 
 export type UserListQuery = ListQuery<UserFilter, UserSortField, UserRelation>;
@@ -100,7 +100,7 @@ export interface PostFilter {
 
 export type PostSortField = "id" | "createdAt" | "updatedAt" | "title" | "body" | "published" | "views" | "authorId";
 
-/** The relations `include` may load into a `Post`. */
+/** The relations of `Post` that `include` may load. */
 export type PostRelation = "author";
 
 export type PostListQuery = ListQuery<PostFilter, PostSortField, PostRelation>;

@@ -67,7 +67,7 @@ export interface ShopFilter {
 
 export type ShopSortField = "id" | "createdAt" | "updatedAt" | "name" | "website" | "contact" | "rating" | "opened" | "token" | "status" | "checkedAt";
 
-/** The relations `include` may load into a `Shop`. */
+/** The relations of `Shop` that `include` may load. */
 export type ShopRelation = "items";
 
 export type ShopListQuery = ListQuery<ShopFilter, ShopSortField, ShopRelation>;
@@ -125,7 +125,7 @@ export interface ItemFilter {
 
 export type ItemSortField = "id" | "createdAt" | "updatedAt" | "label" | "price" | "shopId" | "reviewId" | "sort";
 
-/** The relations `include` may load into a `Item`. */
+/** The relations of `Item` that `include` may load. */
 export type ItemRelation = "shop" | "review";
 
 export type ItemListQuery = ListQuery<ItemFilter, ItemSortField, ItemRelation>;
@@ -167,7 +167,7 @@ export interface PageFilter {
 
 export type PageSortField = "id" | "createdAt" | "updatedAt" | "slug" | "body" | "publishedAt";
 
-/** The relations `include` may load into a `Page`. */
+/** The relations of `Page` that `include` may load. */
 export type PageRelation = never;
 
 export type PageListQuery = ListQuery<PageFilter, PageSortField, PageRelation>;
